@@ -1,0 +1,42 @@
+//! The result of an extraction.
+
+/// The main content of a page, as returned by [`extract`](crate::extract).
+///
+/// # `text`
+///
+/// `text` is the main content as plain text:
+///
+/// - one block per paragraph, heading, list item, block quote or table row, in document order;
+/// - blocks are separated by one blank line (`"\n\n"`); a `<br>` inside a block gives a single
+///   `"\n"`; the cells of a table row are joined by a tab (`"\t"`);
+/// - whitespace inside a block is collapsed to single spaces and trimmed, except inside `<pre>`,
+///   whose lines are kept as they are (trailing spaces trimmed);
+/// - HTML entities are decoded; no markup, no image alt text, no script or style text;
+/// - the same block text is never emitted twice;
+/// - the headline is not repeated at the start of `text` (it is in [`title`](Article::title));
+/// - no leading or trailing whitespace.
+///
+/// # Examples
+///
+/// ```
+/// let html = "<html><head><title>Hello</title></head><body><article>\
+///             <p>The first paragraph of a short article, long enough to count as prose.</p>\
+///             <p>The second paragraph, which also says something worth reading here.</p>\
+///             </article></body></html>";
+/// let article = dechaff::extract(html)?;
+/// assert_eq!(article.title.as_deref(), Some("Hello"));
+/// assert_eq!(
+///     article.text,
+///     "The first paragraph of a short article, long enough to count as prose.\n\n\
+///      The second paragraph, which also says something worth reading here."
+/// );
+/// # Ok::<(), dechaff::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Article {
+    /// The article's headline, when the page has one.
+    pub title: Option<String>,
+    /// The main content as plain text; see the type's documentation for its exact shape.
+    pub text: String,
+}
