@@ -1,6 +1,7 @@
 //! The reusable [`Extractor`]: options, and the pipeline that runs the stages in order.
 
-use crate::{Article, Error};
+use crate::dom::Tree;
+use crate::{blocks, clean, metadata, regions, render, select, stats, Article, Error};
 
 /// Default for [`Extractor::max_input_bytes`]: 64 MiB, several times the largest real pages.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -83,7 +84,19 @@ impl Extractor {
                 limit: self.max_input_bytes,
             });
         }
-        let _ = html;
-        Err(Error::NoContent)
+        let tree = Tree::parse(html);
+        let marks = clean::mark(&tree);
+        let blocks = blocks::linearise(&tree, &marks);
+        let stats = stats::collect(&tree, &marks, &blocks);
+        let regions = regions::classify(&tree, &blocks, &stats);
+        let title = metadata::title(&tree, &marks, &blocks);
+        let title_hash = title.as_deref().map(blocks::text_hash);
+        let selection =
+            select::main_content(&tree, &blocks, &regions, title_hash).ok_or(Error::NoContent)?;
+        let text = render::text(&tree, &marks, &blocks, &selection);
+        if text.is_empty() {
+            return Err(Error::NoContent);
+        }
+        Ok(Article { title, text })
     }
 }

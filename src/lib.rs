@@ -24,9 +24,29 @@
 //! # Ok::<(), dechaff::Error>(())
 //! ```
 
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
 mod article;
+mod blocks;
+mod clean;
+mod dom;
 mod error;
+mod evidence;
 mod extractor;
+mod metadata;
+mod regions;
+mod render;
+mod score;
+mod select;
+mod stats;
 
 pub use article::Article;
 pub use error::Error;

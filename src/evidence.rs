@@ -1,0 +1,293 @@
+//! What an element's attributes say about it: class and id tokens, ARIA roles, `hidden`,
+//! inline `display: none`, `itemprop`. Read once per element while indexing, stored as bits.
+//!
+//! Class and id values are split into tokens at white space, and each token into words at `-`,
+//! `_`, `:`, digits and camelCase humps (`articleBody` → `article`, `body`). Words are matched
+//! whole, never as substrings: `shadow` is not `ad`, `header-image` is a header but
+//! `leaderboard` is not `header`. A token opening with a layout or state word (`has-sidebar`,
+//! `no-comments`, `with-ads`, `l-sidebar-fixed`) describes the page around it, not the element,
+//! so it gives no boilerplate evidence.
+
+use crate::dom::Tag;
+
+/// Bit set of attribute evidence for one element.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Evidence(u16);
+
+impl Evidence {
+    /// Navigation, menus, sidebars, footers, share bars, ads, newsletter boxes, cookie banners.
+    pub(crate) const BOILERPLATE: Evidence = Evidence(1);
+    /// Comment threads and reply forms.
+    pub(crate) const COMMENTS: Evidence = Evidence(1 << 1);
+    /// Not rendered: `hidden`, `aria-hidden="true"`, `display: none`, screen-reader-only text.
+    pub(crate) const HIDDEN: Evidence = Evidence(1 << 2);
+    /// Words that name content: article, content, entry, post, story, body, text, main.
+    pub(crate) const POSITIVE: Evidence = Evidence(1 << 3);
+    /// `itemprop="articleBody"` or an article-body class: the strongest content signal.
+    pub(crate) const ARTICLE_BODY: Evidence = Evidence(1 << 4);
+    /// Bylines, dates, author boxes, post meta lines.
+    pub(crate) const BYLINE: Evidence = Evidence(1 << 5);
+    /// Captions and photo credits.
+    pub(crate) const CAPTION: Evidence = Evidence(1 << 6);
+    /// A link that goes nowhere on its own: `href="#…"` or `javascript:`.
+    pub(crate) const FRAGMENT_LINK: Evidence = Evidence(1 << 7);
+    /// An `<input>` of type `hidden`: not a visible form control.
+    pub(crate) const HIDDEN_INPUT: Evidence = Evidence(1 << 8);
+
+    pub(crate) fn has(self, other: Evidence) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    fn add(&mut self, other: Evidence) {
+        self.0 |= other.0;
+    }
+}
+
+/// Evidence from the attributes of one element, as `(name, value)` pairs.
+pub(crate) fn of_attributes<'a>(
+    tag: Tag,
+    attributes: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Evidence {
+    let mut evidence = Evidence::default();
+    for (name, value) in attributes {
+        match name {
+            "class" | "id" => {
+                for token in value.split_ascii_whitespace() {
+                    evidence.add(of_token(token));
+                }
+            }
+            "role" => evidence.add(of_role(value)),
+            "hidden" => evidence.add(Evidence::HIDDEN),
+            "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => {
+                evidence.add(Evidence::HIDDEN)
+            }
+            "style" if is_hidden_style(value) => evidence.add(Evidence::HIDDEN),
+            "itemprop" if value.split_ascii_whitespace().any(|v| v == "articleBody") => {
+                evidence.add(Evidence::ARTICLE_BODY)
+            }
+            "href" if tag == Tag::A && is_fragment_href(value) => {
+                evidence.add(Evidence::FRAGMENT_LINK)
+            }
+            "type" if tag == Tag::Input && value.trim().eq_ignore_ascii_case("hidden") => {
+                evidence.add(Evidence::HIDDEN_INPUT)
+            }
+            _ => {}
+        }
+    }
+    evidence
+}
+
+fn is_fragment_href(href: &str) -> bool {
+    let href = href.trim_start();
+    href.starts_with('#')
+        || href
+            .get(..11)
+            .is_some_and(|s| s.eq_ignore_ascii_case("javascript:"))
+}
+
+/// `display:none` or `visibility:hidden` in an inline style, in any spacing or case.
+fn is_hidden_style(style: &str) -> bool {
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
+}
+
+fn of_role(role: &str) -> Evidence {
+    let mut evidence = Evidence::default();
+    for role in role.split_ascii_whitespace() {
+        match role.to_ascii_lowercase().as_str() {
+            "navigation" | "menu" | "menubar" | "banner" | "contentinfo" | "complementary"
+            | "search" | "dialog" | "alertdialog" | "tablist" | "toolbar" => {
+                evidence.add(Evidence::BOILERPLATE)
+            }
+            "main" | "article" => evidence.add(Evidence::POSITIVE),
+            _ => {}
+        }
+    }
+    evidence
+}
+
+/// Tokens longer than this are generated (hashes, serialized state) and say nothing.
+const MAX_TOKEN_LEN: usize = 48;
+
+fn of_token(token: &str) -> Evidence {
+    if token.len() > MAX_TOKEN_LEN {
+        return Evidence::default();
+    }
+    let lower = token.to_ascii_lowercase();
+    if let Some(evidence) = of_whole_token(&lower) {
+        return evidence;
+    }
+    let mut words = words(token);
+    let Some(first) = words.next() else {
+        return Evidence::default();
+    };
+    if is_layout_prefix(&first) {
+        return Evidence::default();
+    }
+    let mut evidence = of_word(&first);
+    for word in words {
+        evidence.add(of_word(&word));
+    }
+    // One token such as `article-footer` or `post-comments` names both; the boilerplate word
+    // is the more specific one.
+    if evidence.has(Evidence::BOILERPLATE)
+        || evidence.has(Evidence::COMMENTS)
+        || evidence.has(Evidence::BYLINE)
+        || evidence.has(Evidence::CAPTION)
+    {
+        evidence.0 &= !(Evidence::POSITIVE.0 | Evidence::ARTICLE_BODY.0);
+    }
+    evidence
+}
+
+/// Whole tokens with a meaning of their own (mostly visually-hidden utility classes).
+fn of_whole_token(token: &str) -> Option<Evidence> {
+    match token {
+        "hidden" | "hide" | "is-hidden" | "d-none" | "display-none" | "invisible" | "sr-only"
+        | "screen-reader-text" | "screen-reader-only" | "visually-hidden" | "visuallyhidden"
+        | "element-invisible" | "offscreen" | "u-hidden" | "hidden-text" => {
+            Some(Evidence::HIDDEN)
+        }
+        "articlebody" | "article-body" | "article_body" | "articletext" | "article-text"
+        | "entry-content" | "post-content" | "post-body" | "postbody" | "story-body"
+        | "storybody" | "article-content" | "article__body" | "article__content"
+        | "post-entry" | "entry-body" | "body-text" | "bodytext" | "main-content"
+        | "page-content" | "content-body" => Some(Evidence::ARTICLE_BODY | Evidence::POSITIVE),
+        _ => None,
+    }
+}
+
+/// Words that open a token describing layout or state rather than the element itself.
+fn is_layout_prefix(word: &str) -> bool {
+    matches!(
+        word,
+        "has" | "with" | "no" | "without" | "show" | "l" | "layout" | "js" | "is" | "enable"
+    )
+}
+
+fn of_word(word: &str) -> Evidence {
+    match word {
+        "nav" | "navbar" | "navigation" | "navlinks" | "menu" | "menus" | "submenu"
+        | "megamenu" | "breadcrumb" | "breadcrumbs" | "crumbs" | "pagination" | "pager"
+        | "sidebar" | "sidebars" | "widget" | "widgets" | "footer" | "masthead" | "header"
+        | "share" | "shares" | "sharing" | "sharebar" | "social" | "socials" | "addthis"
+        | "related" | "recommended" | "recommendations" | "recirc" | "newsletter"
+        | "newsletters" | "subscribe" | "subscription" | "signup" | "promo" | "promos"
+        | "promotion" | "advert" | "advertisement" | "advertising" | "ads" | "ad" | "adsense"
+        | "sponsor" | "sponsored" | "banner" | "cookie" | "cookies" | "consent" | "gdpr"
+        | "popup" | "modal" | "toolbar" | "tagcloud" | "copyright" | "outbrain" | "taboola"
+        | "skip" | "skiplink" | "login" | "signin" | "search" | "trending" | "popular"
+        | "mostread" | "teaser" | "teasers" | "sitemap" | "topbar" | "bottombar" | "tags"
+        | "print" | "rss" | "shoutbox" | "disclaimer" => Evidence::BOILERPLATE,
+        "comment" | "comments" | "commentlist" | "disqus" | "respond" | "replies" => {
+            Evidence::COMMENTS
+        }
+        "byline" | "author" | "authors" | "dateline" | "meta" | "timestamp" | "posted" => {
+            Evidence::BYLINE
+        }
+        "caption" | "captions" | "credit" | "credits" | "figcaption" | "wp-caption" => {
+            Evidence::CAPTION
+        }
+        "article" | "content" | "entry" | "post" | "story" | "body" | "text" | "main"
+        | "hentry" | "prose" | "markdown" | "blog" => Evidence::POSITIVE,
+        _ => Evidence::default(),
+    }
+}
+
+impl std::ops::BitOr for Evidence {
+    type Output = Evidence;
+    fn bitor(self, other: Evidence) -> Evidence {
+        Evidence(self.0 | other.0)
+    }
+}
+
+/// The lower-case words of a class or id token: split at non-letters and camelCase humps.
+fn words(token: &str) -> impl Iterator<Item = String> + '_ {
+    let mut chars = token.chars().peekable();
+    std::iter::from_fn(move || {
+        let mut word = String::new();
+        while let Some(&c) = chars.peek() {
+            if !c.is_ascii_alphabetic() {
+                chars.next();
+                if word.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            let hump = c.is_ascii_uppercase()
+                && word.chars().last().is_some_and(|p| p.is_ascii_lowercase());
+            if hump {
+                break;
+            }
+            word.push(c.to_ascii_lowercase());
+            chars.next();
+        }
+        (!word.is_empty()).then_some(word)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class(value: &str) -> Evidence {
+        of_attributes(Tag::Div, [("class", value)].into_iter())
+    }
+
+    #[test]
+    fn tokens_split_at_dashes_and_camel_case() {
+        assert_eq!(
+            words("articleBody-main_x2").collect::<Vec<_>>(),
+            ["article", "body", "main", "x"]
+        );
+    }
+
+    #[test]
+    fn words_match_whole_not_as_substrings() {
+        assert!(!class("shadow leaderboard loading").has(Evidence::BOILERPLATE));
+        assert!(class("site-footer").has(Evidence::BOILERPLATE));
+        assert!(class("ShareBar").has(Evidence::BOILERPLATE));
+    }
+
+    #[test]
+    fn layout_prefixes_give_no_boilerplate_evidence() {
+        assert_eq!(class("has-sidebar no-comments l-sidebar-fixed"), Evidence::default());
+    }
+
+    #[test]
+    fn boilerplate_word_wins_over_content_word_in_one_token() {
+        let e = class("article-footer");
+        assert!(e.has(Evidence::BOILERPLATE));
+        assert!(!e.has(Evidence::POSITIVE));
+        assert!(class("post-comments").has(Evidence::COMMENTS));
+    }
+
+    #[test]
+    fn article_body_markers() {
+        assert!(class("entry-content").has(Evidence::ARTICLE_BODY));
+        let itemprop = of_attributes(Tag::Div, [("itemprop", "articleBody")].into_iter());
+        assert!(itemprop.has(Evidence::ARTICLE_BODY));
+    }
+
+    #[test]
+    fn hidden_markers() {
+        assert!(class("sr-only").has(Evidence::HIDDEN));
+        assert!(!class("hidden-xs").has(Evidence::HIDDEN));
+        let style = of_attributes(Tag::Div, [("style", "color:red; DISPLAY : none")].into_iter());
+        assert!(style.has(Evidence::HIDDEN));
+        let aria = of_attributes(Tag::Div, [("aria-hidden", "true")].into_iter());
+        assert!(aria.has(Evidence::HIDDEN));
+    }
+
+    #[test]
+    fn fragment_links() {
+        let a = of_attributes(Tag::A, [("href", "#top")].into_iter());
+        assert!(a.has(Evidence::FRAGMENT_LINK));
+        let b = of_attributes(Tag::A, [("href", "/page#x")].into_iter());
+        assert!(!b.has(Evidence::FRAGMENT_LINK));
+    }
+}

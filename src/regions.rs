@@ -1,0 +1,137 @@
+//! Stage 4a: which regions of the page are boilerplate, by structure and by name.
+//!
+//! One top-down pass gives every node the evidence of its own element and its ancestors:
+//! semantic tags (`nav`, `aside`, `footer`, `header`, `form`, `figure`), class/id/role words
+//! ([`crate::evidence`]), and shapes that need no names at all: a small box holding form
+//! controls (a newsletter or search box), a small box holding an image and a line of text
+//! beside it (a figure and its caption).
+//!
+//! A region that holds most of the page's text is not boilerplate whatever it is called
+//! (ASP.NET pages wrap everything in a `<form>`; some themes put `sidebar` on the body).
+
+use crate::blocks::Blocks;
+use crate::dom::{Kind, NodeId, NodeMap, Tag, Tree};
+use crate::evidence::Evidence;
+use crate::stats::Stats;
+
+/// Region evidence of one node (its own and its ancestors').
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Region(u8);
+
+impl Region {
+    /// Navigation, sidebars, footers, share bars, ads, widgets: never the article.
+    pub(crate) const BOILERPLATE: Region = Region(1);
+    /// A comment thread.
+    pub(crate) const COMMENTS: Region = Region(1 << 1);
+    /// Byline, dates, author box.
+    pub(crate) const BYLINE: Region = Region(1 << 2);
+    /// A figure, its caption or its credit.
+    pub(crate) const CAPTION: Region = Region(1 << 3);
+    /// A small box of form controls: newsletter sign-up, search, login.
+    pub(crate) const FORM: Region = Region(1 << 4);
+    /// Named as content: `<article>`, `<main>`, articleBody, content/entry/post classes.
+    pub(crate) const CONTENT: Region = Region(1 << 5);
+
+    const NOT_CONTENT: u8 = Self::BOILERPLATE.0
+        | Self::COMMENTS.0
+        | Self::BYLINE.0
+        | Self::CAPTION.0
+        | Self::FORM.0;
+
+    pub(crate) fn has(self, other: Region) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Evidence that the node is not main content.
+    pub(crate) fn is_not_content(self) -> bool {
+        self.0 & Self::NOT_CONTENT != 0
+    }
+}
+
+impl std::ops::BitOr for Region {
+    type Output = Region;
+    fn bitor(self, other: Region) -> Region {
+        Region(self.0 | other.0)
+    }
+}
+
+/// A region holding more than this share of the page's text is never called boilerplate.
+/// Half, as trafilatura does for a `<form>` around the page.
+const MAX_BOILERPLATE_SHARE: f64 = 0.5;
+
+/// A box with form controls and less text than this is a form widget, not content: the seed
+/// page's newsletter box has about 200 characters.
+const MAX_FORM_WIDGET_CHARS: u64 = 400;
+
+/// A box with an image and at most this much text beside it is a figure with its caption.
+const MAX_FIGURE_CHARS: u64 = 300;
+
+/// The region evidence of every node.
+pub(crate) fn classify(tree: &Tree, blocks: &Blocks, stats: &Stats) -> NodeMap<Region> {
+    let mut regions = NodeMap::filled(tree, Region::default());
+    let page_chars = stats.total_chars().max(1) as f64;
+    for id in tree.ids() {
+        let inherited = tree.parent(id).map(|p| regions[p]).unwrap_or_default();
+        let own = match tree.kind(id) {
+            Kind::Element(tag) => own_region(tree, blocks, stats, id, tag, page_chars),
+            _ => Region::default(),
+        };
+        regions[id] = Region(inherited.0 | own.0);
+    }
+    regions
+}
+
+fn own_region(
+    tree: &Tree,
+    blocks: &Blocks,
+    stats: &Stats,
+    id: NodeId,
+    tag: Tag,
+    page_chars: f64,
+) -> Region {
+    let evidence = tree.evidence(id);
+    let chars = stats.chars(blocks, id);
+    let mut bits = 0u8;
+    if matches!(tag, Tag::Article | Tag::Main)
+        || evidence.has(Evidence::POSITIVE)
+        || evidence.has(Evidence::ARTICLE_BODY)
+    {
+        bits |= Region::CONTENT.0;
+    }
+    if chars as f64 > MAX_BOILERPLATE_SHARE * page_chars {
+        return Region(bits);
+    }
+    if matches!(
+        tag,
+        Tag::Nav | Tag::Aside | Tag::Footer | Tag::Header | Tag::Menu | Tag::Dialog
+    ) || evidence.has(Evidence::BOILERPLATE)
+    {
+        bits |= Region::BOILERPLATE.0;
+    }
+    if evidence.has(Evidence::COMMENTS) {
+        bits |= Region::COMMENTS.0;
+    }
+    if evidence.has(Evidence::BYLINE) || tag == Tag::Address {
+        bits |= Region::BYLINE.0;
+    }
+    if matches!(tag, Tag::Figure | Tag::Figcaption) || evidence.has(Evidence::CAPTION) {
+        bits |= Region::CAPTION.0;
+    }
+    if tag == Tag::Form || (stats.controls(tree, id) > 0 && chars < MAX_FORM_WIDGET_CHARS) {
+        bits |= Region::FORM.0;
+    }
+    if tag.is_block() && is_figure_shape(tree, blocks, stats, id, chars) {
+        bits |= Region::CAPTION.0;
+    }
+    Region(bits)
+}
+
+/// An image and a short text beside it (not around it): a figure and its caption, whatever
+/// the markup calls them.
+fn is_figure_shape(tree: &Tree, blocks: &Blocks, stats: &Stats, id: NodeId, chars: u64) -> bool {
+    let block_count = blocks.range(id).len();
+    (1..=2).contains(&block_count)
+        && chars < MAX_FIGURE_CHARS
+        && stats.images(tree, id) > 0
+        && stats.inline_images(blocks, id) == 0
+}
