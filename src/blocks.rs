@@ -47,10 +47,6 @@ impl Block {
             self.link_chars as f32 / self.chars as f32
         }
     }
-
-    pub(crate) fn plain_chars(&self) -> u32 {
-        self.chars.saturating_sub(self.link_chars)
-    }
 }
 
 /// All blocks of a page, and where each element's blocks are.
@@ -310,7 +306,10 @@ mod tests {
     #[test]
     fn element_ranges_cover_their_blocks() {
         let (tree, blocks) = blocks_of("<p>a</p><div id=x><p>b</p><p>c</p></div><p>d</p>");
-        let div = tree.ids().find(|&id| tree.tag(id) == Some(Tag::Div)).unwrap();
+        let div = tree
+            .ids()
+            .find(|&id| tree.tag(id) == Some(Tag::Div))
+            .unwrap();
         assert_eq!(blocks.range(div), 1..3);
     }
 

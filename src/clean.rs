@@ -1,5 +1,8 @@
 //! Stage 2: mark the nodes that are never content, and the inline context of every node.
 //!
+//! `<noscript>` is not skipped: the tree is parsed with scripting off, as a reader without
+//! JavaScript sees it, and some sites (Discourse forums) put the whole page there.
+//!
 //! One top-down pass in pre-order (a parent is always marked before its children, so marks
 //! inherit by reading the parent's). Nothing is removed: marks are bits in a side table.
 
@@ -53,7 +56,6 @@ fn is_never_content(tree: &Tree, id: NodeId, tag: Tag) -> bool {
             | Meta
             | Script
             | Style
-            | Noscript
             | Template
             | Iframe
             | Object
@@ -77,9 +79,8 @@ mod tests {
 
     #[test]
     fn script_and_hidden_text_are_skipped_and_links_marked() {
-        let tree = Tree::parse(
-            "<p>a<script>var x</script><span hidden>h</span><a href=/x>l</a></p>",
-        );
+        let tree =
+            Tree::parse("<p>a<script>var x</script><span hidden>h</span><a href=/x>l</a></p>");
         let marks = mark(&tree);
         let text_of = |s: &str| {
             tree.ids()

@@ -168,7 +168,10 @@ impl Tag {
     }
 
     pub(crate) fn is_heading(self) -> bool {
-        matches!(self, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6)
+        matches!(
+            self,
+            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6
+        )
     }
 
     fn of_html(name: &html5ever::LocalName) -> Tag {
@@ -446,7 +449,10 @@ mod tests {
     #[test]
     fn preorder_index_has_parents_and_subtree_ends() {
         let tree = Tree::parse("<p>a<b>b</b></p><p>c</p>");
-        let ps: Vec<NodeId> = tree.ids().filter(|&id| tree.tag(id) == Some(Tag::P)).collect();
+        let ps: Vec<NodeId> = tree
+            .ids()
+            .filter(|&id| tree.tag(id) == Some(Tag::P))
+            .collect();
         assert_eq!(ps.len(), 2);
         let (first, second) = (ps[0], ps[1]);
         // p > "a", b > "b": four nodes in the first paragraph's subtree.

@@ -33,6 +33,8 @@ impl Evidence {
     pub(crate) const FRAGMENT_LINK: Evidence = Evidence(1 << 7);
     /// An `<input>` of type `hidden`: not a visible form control.
     pub(crate) const HIDDEN_INPUT: Evidence = Evidence(1 << 8);
+    /// `role="main"`.
+    pub(crate) const MAIN_ROLE: Evidence = Evidence(1 << 9);
 
     pub(crate) fn has(self, other: Evidence) -> bool {
         self.0 & other.0 != 0
@@ -49,11 +51,12 @@ pub(crate) fn of_attributes<'a>(
     attributes: impl Iterator<Item = (&'a str, &'a str)>,
 ) -> Evidence {
     let mut evidence = Evidence::default();
+    let mut names = Evidence::default();
     for (name, value) in attributes {
         match name {
             "class" | "id" => {
                 for token in value.split_ascii_whitespace() {
-                    evidence.add(of_token(token));
+                    names.add(of_token(token));
                 }
             }
             "role" => evidence.add(of_role(value)),
@@ -74,6 +77,15 @@ pub(crate) fn of_attributes<'a>(
             _ => {}
         }
     }
+    // A content name on the element outweighs boilerplate words in its other names:
+    // WordPress marks the post itself `hentry author-kgs tag-credit-card-rewards`.
+    if names.has(Evidence::POSITIVE) || names.has(Evidence::ARTICLE_BODY) {
+        names.0 &= !(Evidence::BOILERPLATE.0
+            | Evidence::COMMENTS.0
+            | Evidence::BYLINE.0
+            | Evidence::CAPTION.0);
+    }
+    evidence.add(names);
     evidence
 }
 
@@ -103,7 +115,8 @@ fn of_role(role: &str) -> Evidence {
             | "search" | "dialog" | "alertdialog" | "tablist" | "toolbar" => {
                 evidence.add(Evidence::BOILERPLATE)
             }
-            "main" | "article" => evidence.add(Evidence::POSITIVE),
+            "main" => evidence.add(Evidence::POSITIVE | Evidence::MAIN_ROLE),
+            "article" => evidence.add(Evidence::POSITIVE),
             _ => {}
         }
     }
@@ -149,14 +162,12 @@ fn of_whole_token(token: &str) -> Option<Evidence> {
     match token {
         "hidden" | "hide" | "is-hidden" | "d-none" | "display-none" | "invisible" | "sr-only"
         | "screen-reader-text" | "screen-reader-only" | "visually-hidden" | "visuallyhidden"
-        | "element-invisible" | "offscreen" | "u-hidden" | "hidden-text" => {
-            Some(Evidence::HIDDEN)
-        }
+        | "element-invisible" | "offscreen" | "u-hidden" | "hidden-text" => Some(Evidence::HIDDEN),
         "articlebody" | "article-body" | "article_body" | "articletext" | "article-text"
         | "entry-content" | "post-content" | "post-body" | "postbody" | "story-body"
-        | "storybody" | "article-content" | "article__body" | "article__content"
-        | "post-entry" | "entry-body" | "body-text" | "bodytext" | "main-content"
-        | "page-content" | "content-body" => Some(Evidence::ARTICLE_BODY | Evidence::POSITIVE),
+        | "storybody" | "article-content" | "article__body" | "article__content" | "post-entry"
+        | "entry-body" | "body-text" | "bodytext" | "main-content" | "page-content"
+        | "content-body" => Some(Evidence::ARTICLE_BODY | Evidence::POSITIVE),
         _ => None,
     }
 }
@@ -173,16 +184,16 @@ fn of_word(word: &str) -> Evidence {
     match word {
         "nav" | "navbar" | "navigation" | "navlinks" | "menu" | "menus" | "submenu"
         | "megamenu" | "breadcrumb" | "breadcrumbs" | "crumbs" | "pagination" | "pager"
-        | "sidebar" | "sidebars" | "widget" | "widgets" | "footer" | "masthead" | "header"
-        | "share" | "shares" | "sharing" | "sharebar" | "social" | "socials" | "addthis"
-        | "related" | "recommended" | "recommendations" | "recirc" | "newsletter"
-        | "newsletters" | "subscribe" | "subscription" | "signup" | "promo" | "promos"
-        | "promotion" | "advert" | "advertisement" | "advertising" | "ads" | "ad" | "adsense"
-        | "sponsor" | "sponsored" | "banner" | "cookie" | "cookies" | "consent" | "gdpr"
-        | "popup" | "modal" | "toolbar" | "tagcloud" | "copyright" | "outbrain" | "taboola"
-        | "skip" | "skiplink" | "login" | "signin" | "search" | "trending" | "popular"
-        | "mostread" | "teaser" | "teasers" | "sitemap" | "topbar" | "bottombar" | "tags"
-        | "print" | "rss" | "shoutbox" | "disclaimer" => Evidence::BOILERPLATE,
+        | "sidebar" | "sidebars" | "footer" | "masthead" | "header" | "share" | "shares"
+        | "sharing" | "sharebar" | "social" | "socials" | "addthis" | "related" | "recommended"
+        | "recommendations" | "recirc" | "newsletter" | "newsletters" | "subscribe"
+        | "subscription" | "signup" | "promo" | "promos" | "promotion" | "advert"
+        | "advertisement" | "advertising" | "ads" | "ad" | "adsense" | "sponsor" | "sponsored"
+        | "banner" | "cookie" | "cookies" | "consent" | "gdpr" | "popup" | "modal" | "toolbar"
+        | "tagcloud" | "copyright" | "outbrain" | "taboola" | "skip" | "skiplink" | "login"
+        | "signin" | "search" | "trending" | "popular" | "mostread" | "teaser" | "teasers"
+        | "sitemap" | "topbar" | "bottombar" | "tags" | "print" | "rss" | "shoutbox"
+        | "disclaimer" => Evidence::BOILERPLATE,
         "comment" | "comments" | "commentlist" | "disqus" | "respond" | "replies" => {
             Evidence::COMMENTS
         }
@@ -255,7 +266,10 @@ mod tests {
 
     #[test]
     fn layout_prefixes_give_no_boilerplate_evidence() {
-        assert_eq!(class("has-sidebar no-comments l-sidebar-fixed"), Evidence::default());
+        assert_eq!(
+            class("has-sidebar no-comments l-sidebar-fixed"),
+            Evidence::default()
+        );
     }
 
     #[test]
@@ -264,6 +278,14 @@ mod tests {
         assert!(e.has(Evidence::BOILERPLATE));
         assert!(!e.has(Evidence::POSITIVE));
         assert!(class("post-comments").has(Evidence::COMMENTS));
+    }
+
+    #[test]
+    fn content_name_outweighs_slug_words_in_other_tokens() {
+        let e = class("hentry post author-kgs tag-credit-card-rewards");
+        assert!(e.has(Evidence::POSITIVE));
+        assert!(!e.has(Evidence::BYLINE));
+        assert!(!e.has(Evidence::CAPTION));
     }
 
     #[test]
@@ -277,7 +299,10 @@ mod tests {
     fn hidden_markers() {
         assert!(class("sr-only").has(Evidence::HIDDEN));
         assert!(!class("hidden-xs").has(Evidence::HIDDEN));
-        let style = of_attributes(Tag::Div, [("style", "color:red; DISPLAY : none")].into_iter());
+        let style = of_attributes(
+            Tag::Div,
+            [("style", "color:red; DISPLAY : none")].into_iter(),
+        );
         assert!(style.has(Evidence::HIDDEN));
         let aria = of_attributes(Tag::Div, [("aria-hidden", "true")].into_iter());
         assert!(aria.has(Evidence::HIDDEN));

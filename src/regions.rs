@@ -32,15 +32,8 @@ impl Region {
     /// Named as content: `<article>`, `<main>`, articleBody, content/entry/post classes.
     pub(crate) const CONTENT: Region = Region(1 << 5);
 
-    const NOT_CONTENT: u8 = Self::BOILERPLATE.0
-        | Self::COMMENTS.0
-        | Self::BYLINE.0
-        | Self::CAPTION.0
-        | Self::FORM.0;
-
-    pub(crate) fn has(self, other: Region) -> bool {
-        self.0 & other.0 != 0
-    }
+    const NOT_CONTENT: u8 =
+        Self::BOILERPLATE.0 | Self::COMMENTS.0 | Self::BYLINE.0 | Self::CAPTION.0 | Self::FORM.0;
 
     /// Evidence that the node is not main content.
     pub(crate) fn is_not_content(self) -> bool {
@@ -63,15 +56,27 @@ const MAX_BOILERPLATE_SHARE: f64 = 0.5;
 /// page's newsletter box has about 200 characters.
 const MAX_FORM_WIDGET_CHARS: u64 = 400;
 
+/// Bylines, author boxes, captions and credits are short; a region named so that holds more
+/// text than this is misnamed (a WordPress post with an `author-…` class).
+const MAX_BYLINE_OR_CAPTION_CHARS: u64 = 500;
+
 /// A box with an image and at most this much text beside it is a figure with its caption.
-const MAX_FIGURE_CHARS: u64 = 300;
+const MAX_FIGURE_CHARS: u64 = 250;
 
 /// The region evidence of every node.
 pub(crate) fn classify(tree: &Tree, blocks: &Blocks, stats: &Stats) -> NodeMap<Region> {
     let mut regions = NodeMap::filled(tree, Region::default());
     let page_chars = stats.total_chars().max(1) as f64;
     for id in tree.ids() {
-        let inherited = tree.parent(id).map(|p| regions[p]).unwrap_or_default();
+        let mut inherited = tree.parent(id).map(|p| regions[p]).unwrap_or_default();
+        if let Kind::Element(tag) = tree.kind(id) {
+            if is_content_container(tree, id, tag) {
+                // The layout wrapper around a page's main column is often named after what
+                // sits beside it (`content-sidebar-wrap`); what the main column names itself
+                // says more.
+                inherited = Region(inherited.0 & Region::CONTENT.0);
+            }
+        }
         let own = match tree.kind(id) {
             Kind::Element(tag) => own_region(tree, blocks, stats, id, tag, page_chars),
             _ => Region::default(),
@@ -79,6 +84,12 @@ pub(crate) fn classify(tree: &Tree, blocks: &Blocks, stats: &Stats) -> NodeMap<R
         regions[id] = Region(inherited.0 | own.0);
     }
     regions
+}
+
+/// `<main>`, `role="main"`, or an article-body name: a strong claim to be the content.
+fn is_content_container(tree: &Tree, id: NodeId, tag: Tag) -> bool {
+    let evidence = tree.evidence(id);
+    tag == Tag::Main || evidence.has(Evidence::ARTICLE_BODY) || evidence.has(Evidence::MAIN_ROLE)
 }
 
 fn own_region(
@@ -111,10 +122,11 @@ fn own_region(
     if evidence.has(Evidence::COMMENTS) {
         bits |= Region::COMMENTS.0;
     }
-    if evidence.has(Evidence::BYLINE) || tag == Tag::Address {
+    let short = chars <= MAX_BYLINE_OR_CAPTION_CHARS;
+    if short && (evidence.has(Evidence::BYLINE) || tag == Tag::Address) {
         bits |= Region::BYLINE.0;
     }
-    if matches!(tag, Tag::Figure | Tag::Figcaption) || evidence.has(Evidence::CAPTION) {
+    if short && (matches!(tag, Tag::Figure | Tag::Figcaption) || evidence.has(Evidence::CAPTION)) {
         bits |= Region::CAPTION.0;
     }
     if tag == Tag::Form || (stats.controls(tree, id) > 0 && chars < MAX_FORM_WIDGET_CHARS) {
@@ -126,12 +138,17 @@ fn own_region(
     Region(bits)
 }
 
-/// An image and a short text beside it (not around it): a figure and its caption, whatever
-/// the markup calls them.
+/// An image and one short line of text beside it (not around it): a figure and its caption,
+/// whatever the markup calls them. One line only: an image with a headline and an intro
+/// paragraph is the top of an article.
 fn is_figure_shape(tree: &Tree, blocks: &Blocks, stats: &Stats, id: NodeId, chars: u64) -> bool {
-    let block_count = blocks.range(id).len();
-    (1..=2).contains(&block_count)
+    let range = blocks.range(id);
+    range.len() == 1
         && chars < MAX_FIGURE_CHARS
         && stats.images(tree, id) > 0
         && stats.inline_images(blocks, id) == 0
+        && blocks
+            .get(range.start)
+            .and_then(|b| tree.tag(b.owner))
+            .is_some_and(|tag| !tag.is_heading())
 }

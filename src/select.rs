@@ -194,4 +194,3 @@ fn drop_repeats(blocks: &Blocks, kept: Vec<usize>) -> Vec<usize> {
         .filter(|&i| blocks.get(i).is_some_and(|b| seen.insert(b.hash)))
         .collect()
 }
-

@@ -18,8 +18,6 @@ pub(crate) struct Stats {
     images: Vec<u32>,
     /// `chars[i]` = text characters in blocks `0..i`.
     chars: Vec<u64>,
-    /// `link_chars[i]` = link characters in blocks `0..i`.
-    link_chars: Vec<u64>,
     /// `inline_images[i]` = blocks among `0..i` with an image inside the text run.
     inline_images: Vec<u32>,
 }
@@ -44,25 +42,20 @@ pub(crate) fn collect(tree: &Tree, marks: &NodeMap<Mark>, blocks: &Blocks) -> St
         images.push(i);
     }
     let mut chars = Vec::with_capacity(blocks.list.len() + 1);
-    let mut link_chars = Vec::with_capacity(blocks.list.len() + 1);
     let mut inline_images = Vec::with_capacity(blocks.list.len() + 1);
-    let (mut ch, mut lc, mut ii) = (0u64, 0u64, 0u32);
+    let (mut ch, mut ii) = (0u64, 0u32);
     chars.push(0);
-    link_chars.push(0);
     inline_images.push(0);
     for block in &blocks.list {
         ch += u64::from(block.chars);
-        lc += u64::from(block.link_chars);
         ii += u32::from(block.has_image);
         chars.push(ch);
-        link_chars.push(lc);
         inline_images.push(ii);
     }
     Stats {
         controls,
         images,
         chars,
-        link_chars,
         inline_images,
     }
 }
@@ -76,7 +69,11 @@ fn is_control(tree: &Tree, id: NodeId, tag: Tag) -> bool {
     }
 }
 
-fn diff<T: Copy + std::ops::Sub<Output = T> + Default>(prefix: &[T], start: usize, end: usize) -> T {
+fn diff<T: Copy + std::ops::Sub<Output = T> + Default>(
+    prefix: &[T],
+    start: usize,
+    end: usize,
+) -> T {
     match (prefix.get(start), prefix.get(end)) {
         (Some(&a), Some(&b)) => b - a,
         _ => T::default(),
@@ -95,11 +92,6 @@ impl Stats {
     pub(crate) fn chars(&self, blocks: &Blocks, id: NodeId) -> u64 {
         let r = blocks.range(id);
         diff(&self.chars, r.start, r.end)
-    }
-
-    pub(crate) fn link_chars(&self, blocks: &Blocks, id: NodeId) -> u64 {
-        let r = blocks.range(id);
-        diff(&self.link_chars, r.start, r.end)
     }
 
     pub(crate) fn inline_images(&self, blocks: &Blocks, id: NodeId) -> u32 {

@@ -35,11 +35,17 @@ fn expected_title() -> String {
 }
 
 fn check(page: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/pages").join(page);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/pages")
+        .join(page);
     let html = std::fs::read_to_string(&path).expect("seed page is shipped in the repo");
     let article = dechaff::extract(&html).expect("the seed page has content");
     assert_eq!(article.text, expected_text(), "text of {page}");
-    assert_eq!(article.title.as_deref(), Some(expected_title().as_str()), "title of {page}");
+    assert_eq!(
+        article.title.as_deref(),
+        Some(expected_title().as_str()),
+        "title of {page}"
+    );
 }
 
 #[test]

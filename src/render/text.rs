@@ -91,8 +91,7 @@ impl LineBuilder {
     }
 
     fn push_verbatim(&mut self, text: &str) {
-        if self.pending_space && !self.out.is_empty() && !self.out.ends_with(char::is_whitespace)
-        {
+        if self.pending_space && !self.out.is_empty() && !self.out.ends_with(char::is_whitespace) {
             self.out.push(' ');
         }
         self.pending_space = false;
@@ -161,6 +160,9 @@ mod tests {
 
     #[test]
     fn inline_elements_do_not_add_spaces() {
-        assert_eq!(render_all("<p>un<b>believ</b>able, <i>really</i></p>"), "unbelievable, really");
+        assert_eq!(
+            render_all("<p>un<b>believ</b>able, <i>really</i></p>"),
+            "unbelievable, really"
+        );
     }
 }
