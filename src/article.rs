@@ -12,7 +12,9 @@
 /// - whitespace inside a block is collapsed to single spaces and trimmed, except inside `<pre>`,
 ///   whose lines are kept as they are (trailing spaces trimmed);
 /// - HTML entities are decoded; no markup, no image alt text, no script or style text;
-/// - the same block text is never emitted twice;
+/// - no part of the page is emitted twice; short text repeated on the page (widget labels
+///   such as "Subscribe", menu entries shown in both header and footer) is not emitted at all,
+///   while a paragraph of prose that the article itself repeats is kept each time, as written;
 /// - the headline is not repeated at the start of `text` (it is in [`title`](Article::title));
 /// - no leading or trailing whitespace.
 ///

@@ -69,7 +69,6 @@ fn is_never_content(tree: &Tree, id: NodeId, tag: Tag) -> bool {
             | Textarea
             | Option
             | Label
-            | Foreign
     ) || tree.evidence(id).has(Evidence::HIDDEN)
 }
 

@@ -54,11 +54,14 @@ pub(crate) fn of_attributes<'a>(
     let mut names = Evidence::default();
     for (name, value) in attributes {
         match name {
-            "class" | "id" => {
+            "class" => {
                 for token in value.split_ascii_whitespace() {
                     names.add(of_token(token));
                 }
             }
+            // An id of many words is a slug made from a heading (Sphinx, most CMSs):
+            // `sharing-with-a-single-developer` names a section, not a share bar.
+            "id" if words(value).count() <= MAX_ID_WORDS => names.add(of_token(value)),
             "role" => evidence.add(of_role(value)),
             "hidden" => evidence.add(Evidence::HIDDEN),
             "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => {
@@ -122,6 +125,9 @@ fn of_role(role: &str) -> Evidence {
     }
     evidence
 }
+
+/// Ids with more words than this are slugs of headings or titles.
+const MAX_ID_WORDS: usize = 3;
 
 /// Tokens longer than this are generated (hashes, serialized state) and say nothing.
 const MAX_TOKEN_LEN: usize = 48;
@@ -286,6 +292,17 @@ mod tests {
         assert!(e.has(Evidence::POSITIVE));
         assert!(!e.has(Evidence::BYLINE));
         assert!(!e.has(Evidence::CAPTION));
+    }
+
+    #[test]
+    fn slug_ids_are_not_names() {
+        let slug = of_attributes(
+            Tag::Div,
+            [("id", "sharing-with-a-single-developer")].into_iter(),
+        );
+        assert_eq!(slug, Evidence::default());
+        let id = of_attributes(Tag::Div, [("id", "share-bar")].into_iter());
+        assert!(id.has(Evidence::BOILERPLATE));
     }
 
     #[test]

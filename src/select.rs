@@ -53,7 +53,6 @@ pub(crate) fn main_content(
             .filter(|&i| blocks.get(i).map(|b| Some(b.hash)) != Some(title_hash))
             .collect()
     };
-    let kept = drop_repeats(blocks, kept);
     (!kept.is_empty()).then_some(Selection { kept })
 }
 
@@ -185,12 +184,4 @@ fn clusters(blocks: &Blocks, classes: &[Class], range: std::ops::Range<usize>) -
         }
     }
     clusters
-}
-
-/// Never emit the same text twice: keep the first block of each text.
-fn drop_repeats(blocks: &Blocks, kept: Vec<usize>) -> Vec<usize> {
-    let mut seen = std::collections::HashSet::with_capacity(kept.len());
-    kept.into_iter()
-        .filter(|&i| blocks.get(i).is_some_and(|b| seen.insert(b.hash)))
-        .collect()
 }
