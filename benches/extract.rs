@@ -1,2 +1,97 @@
-//! Placeholder replaced by the real bench below.
-fn main() {}
+//! Speed of [`dechaff::extract`] against its floor, html5ever parsing alone.
+//!
+//! Group `extract`: for each page in `examples/pages/`, two benches on the same input, both with
+//! `Throughput::Bytes` so criterion reports MiB/s:
+//!
+//! - `parse/<page>`: html5ever into a `markup5ever_rcdom::RcDom` with the options dechaff uses
+//!   (`scripting_enabled: false`), tendril copy and DOM drop included. No extractor can be faster
+//!   than this, since every extractor has to parse the page first.
+//! - `extract/<page>`: `dechaff::extract`, the same parse plus everything dechaff does after it.
+//!
+//! **The number to watch is the ratio `extract / parse`** for each page, since it is the
+//! extractor's own cost. Raw times depend on the machine, the ratio much less. The target is
+//! **≤ 1.3**.
+//!
+//! Run (the short settings suit a shared 2-core machine):
+//!
+//! ```text
+//! cargo bench --bench extract -- --warm-up-time 1 --measurement-time 3
+//! python3 tools/bench_ratio.py
+//! ```
+//!
+//! `tools/bench_ratio.py` reads `target/criterion/extract/{parse,extract}/<page>/new/estimates.json`
+//! and prints parse µs, extract µs, the ratio and MiB/s per page. Filter with criterion's usual
+//! argument, e.g. `cargo bench --bench extract -- blog-post`.
+//!
+//! The pages ship in the repository (`include_str!`), so a missing page fails the build instead
+//! of being skipped quietly. A page that `extract` rejects fails the bench before any timing:
+//! benchmarking the error path would measure the wrong thing.
+//!
+//! Other groups (the `pathological` inputs of the hostile-input issue) get their own function
+//! and their own entry in `criterion_group!` at the bottom.
+
+use std::hint::black_box;
+
+use criterion::{criterion_main, BenchmarkId, Criterion, Throughput};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::TreeBuilderOpts;
+use html5ever::{parse_document, ParseOpts};
+use markup5ever_rcdom::RcDom;
+
+/// Realistic pages, `(name, html)`. The name is the criterion parameter and directory name.
+const PAGES: &[(&str, &str)] = &[
+    (
+        "kyiv-independent",
+        include_str!("../examples/pages/kyiv-independent.html"),
+    ),
+    (
+        "kyiv-independent-divs",
+        include_str!("../examples/pages/kyiv-independent-divs.html"),
+    ),
+    (
+        "blog-post",
+        include_str!("../examples/pages/blog-post.html"),
+    ),
+    (
+        "docs-page",
+        include_str!("../examples/pages/docs-page.html"),
+    ),
+];
+
+/// Parse exactly as dechaff does (`src/dom.rs`, `Tree::parse`), and nothing more.
+fn parse(html: &str) -> RcDom {
+    let opts = ParseOpts {
+        tree_builder: TreeBuilderOpts {
+            scripting_enabled: false,
+            ..TreeBuilderOpts::default()
+        },
+        ..ParseOpts::default()
+    };
+    parse_document(RcDom::default(), opts).one(StrTendril::from(html))
+}
+
+/// Group `extract`: `parse/<page>` (the floor) and `extract/<page>` on each realistic page.
+fn bench_extract(c: &mut Criterion) {
+    let mut group = c.benchmark_group("extract");
+    for &(name, html) in PAGES {
+        if let Err(err) = dechaff::extract(html) {
+            panic!("bench page {name} does not extract: {err}");
+        }
+        group.throughput(Throughput::Bytes(html.len() as u64));
+        group.bench_with_input(BenchmarkId::new("parse", name), html, |b, html| {
+            b.iter(|| parse(black_box(html)));
+        });
+        group.bench_with_input(BenchmarkId::new("extract", name), html, |b, html| {
+            b.iter(|| dechaff::extract(black_box(html)));
+        });
+    }
+    group.finish();
+}
+
+/// `criterion_group!` expands to an undocumented `pub fn`, which the crate-wide `missing_docs =
+/// "deny"` rejects at the bench's root; inside a private module it is not public.
+mod groups {
+    criterion::criterion_group!(benches, super::bench_extract);
+}
+
+criterion_main!(groups::benches);
