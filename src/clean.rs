@@ -70,11 +70,32 @@ fn is_never_content(tree: &Tree, id: NodeId, tag: Tag) -> bool {
             | Option
             | Label
     ) || tree.evidence(id).has(Evidence::HIDDEN)
+        || (tree.evidence(id).has(Evidence::HIDDEN_BY_STYLE) && !is_most_of_the_page(tree, id))
+}
+
+/// Frameworks hide the whole page until their scripts run (Next.js wraps it in
+/// `visibility:hidden`); a reader of the delivered page sees it all. A hidden element holding
+/// more than half of the document's nodes is such a wrapper, not hidden content.
+fn is_most_of_the_page(tree: &Tree, id: NodeId) -> bool {
+    let subtree = tree.end(id).index().saturating_sub(id.index());
+    subtree.saturating_mul(2) > tree.len()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hidden_wrapper_around_the_whole_page_is_not_skipped() {
+        let tree = Tree::parse(
+            "<div style='visibility:hidden'><p>one</p><p>two</p><p>three</p></div><p>x</p>",
+        );
+        let marks = mark(&tree);
+        let text = tree
+            .ids()
+            .find(|&id| tree.text(id).is_some_and(|t| &**t == "two"));
+        assert!(!marks[text.unwrap()].has(Mark::SKIP));
+    }
 
     #[test]
     fn script_and_hidden_text_are_skipped_and_links_marked() {

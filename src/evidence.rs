@@ -35,6 +35,9 @@ impl Evidence {
     pub(crate) const HIDDEN_INPUT: Evidence = Evidence(1 << 8);
     /// `role="main"`.
     pub(crate) const MAIN_ROLE: Evidence = Evidence(1 << 9);
+    /// Hidden by an inline style (`display:none`, `visibility:hidden`), which scripts undo:
+    /// frameworks hide the whole page this way until they have run.
+    pub(crate) const HIDDEN_BY_STYLE: Evidence = Evidence(1 << 10);
 
     pub(crate) fn has(self, other: Evidence) -> bool {
         self.0 & other.0 != 0
@@ -67,7 +70,7 @@ pub(crate) fn of_attributes<'a>(
             "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => {
                 evidence.add(Evidence::HIDDEN)
             }
-            "style" if is_hidden_style(value) => evidence.add(Evidence::HIDDEN),
+            "style" if is_hidden_style(value) => evidence.add(Evidence::HIDDEN_BY_STYLE),
             "itemprop" if value.split_ascii_whitespace().any(|v| v == "articleBody") => {
                 evidence.add(Evidence::ARTICLE_BODY)
             }
