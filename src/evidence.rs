@@ -323,7 +323,7 @@ mod tests {
             Tag::Div,
             [("style", "color:red; DISPLAY : none")].into_iter(),
         );
-        assert!(style.has(Evidence::HIDDEN));
+        assert!(style.has(Evidence::HIDDEN_BY_STYLE));
         let aria = of_attributes(Tag::Div, [("aria-hidden", "true")].into_iter());
         assert!(aria.has(Evidence::HIDDEN));
     }
