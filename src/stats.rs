@@ -60,11 +60,13 @@ pub(crate) fn collect(tree: &Tree, marks: &NodeMap<Mark>, blocks: &Blocks) -> St
     }
 }
 
-/// Visible form controls: what a sign-up box, search box or comment form is made of.
+/// Visible fields a reader types into or picks from: what a sign-up box, search box or
+/// comment form is made of. Buttons alone are not counted: carousels, menus and "load more"
+/// bars have them too.
 fn is_control(tree: &Tree, id: NodeId, tag: Tag) -> bool {
     match tag {
         Tag::Input => !tree.evidence(id).has(Evidence::HIDDEN_INPUT),
-        Tag::Button | Tag::Select | Tag::Textarea => true,
+        Tag::Select | Tag::Textarea => true,
         _ => false,
     }
 }
