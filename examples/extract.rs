@@ -4,9 +4,10 @@
 //! cargo run --release --example extract -- [--json] [FILE|-]...
 //! ```
 //!
+//! Inputs are read as bytes, and their character encoding is detected as a browser would.
 //! Without `--json`, prints each input's text (inputs separated by a blank line). With `--json`,
-//! prints one JSON object per input per line: `source`, `title`, `text`, and `error` when the
-//! extraction failed. A failure on one input is reported and the others still run; the exit
+//! prints one JSON object per input per line: `source`, `title`, `text`, `encoding`, and `error`
+//! when the extraction failed. A failure on one input is reported and the others still run; the exit
 //! status is 1 if any input failed.
 
 use std::io::Read;
@@ -33,7 +34,7 @@ fn main() -> ExitCode {
     for (n, source) in sources.iter().enumerate() {
         let result = read(source)
             .map_err(|e| e.to_string())
-            .and_then(|html| extractor.extract(&html).map_err(|e| e.to_string()));
+            .and_then(|html| extractor.extract_bytes(&html).map_err(|e| e.to_string()));
         if json {
             println!("{}", to_json(source, &result));
         } else {
@@ -56,15 +57,15 @@ fn main() -> ExitCode {
     }
 }
 
-/// The input as a string: a file, or standard input for `-`. Invalid UTF-8 is replaced.
-fn read(source: &str) -> std::io::Result<String> {
-    let mut bytes = Vec::new();
+/// The input's bytes: a file, or standard input for `-`.
+fn read(source: &str) -> std::io::Result<Vec<u8>> {
     if source == "-" {
+        let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes)?;
+        Ok(bytes)
     } else {
-        bytes = std::fs::read(source)?;
+        std::fs::read(source)
     }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn to_json(source: &str, result: &Result<dechaff::Article, String>) -> serde_json::Value {
@@ -73,11 +74,13 @@ fn to_json(source: &str, result: &Result<dechaff::Article, String>) -> serde_jso
             "source": source,
             "title": article.title,
             "text": article.text,
+            "encoding": article.encoding,
         }),
         Err(error) => serde_json::json!({
             "source": source,
             "title": null,
             "text": null,
+            "encoding": null,
             "error": error,
         }),
     }

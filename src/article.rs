@@ -41,4 +41,19 @@ pub struct Article {
     pub title: Option<String>,
     /// The main content as plain text; see the type's documentation for its exact shape.
     pub text: String,
+    /// The WHATWG name of the character encoding the input was decoded with, such as
+    /// `"UTF-8"`, `"windows-1252"` or `"GBK"`, when the input was bytes
+    /// ([`extract_bytes`](crate::extract_bytes)). `None` from [`extract`](crate::extract),
+    /// whose input was already text.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let html = "<p>A paragraph of plain prose, long enough to be the page's content.</p>";
+    /// assert_eq!(dechaff::extract(html)?.encoding, None);
+    /// let article = dechaff::extract_bytes(html.as_bytes())?;
+    /// assert_eq!(article.encoding.as_deref(), Some("UTF-8"));
+    /// # Ok::<(), dechaff::Error>(())
+    /// ```
+    pub encoding: Option<String>,
 }

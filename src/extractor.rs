@@ -1,7 +1,9 @@
 //! The reusable [`Extractor`]: options, and the pipeline that runs the stages in order.
 
+use encoding_rs::Encoding;
+
 use crate::dom::Tree;
-use crate::{blocks, clean, metadata, regions, render, select, stats, Article, Error};
+use crate::{blocks, clean, input, metadata, regions, render, select, stats, Article, Error};
 
 /// Default for [`Extractor::max_input_bytes`]: 64 MiB, several times the largest real pages.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -21,12 +23,15 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Extractor {
     max_input_bytes: usize,
+    /// The encoding [`Extractor::charset_hint`] named, if it named a known one.
+    charset_hint: Option<&'static Encoding>,
 }
 
 impl Default for Extractor {
     fn default() -> Self {
         Extractor {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            charset_hint: None,
         }
     }
 }
@@ -59,6 +64,35 @@ impl Extractor {
         self
     }
 
+    /// Decode the input of [`extract_bytes`](Extractor::extract_bytes) as the charset `label`
+    /// names: what the HTTP `Content-Type` header said, such as `"ISO-8859-1"` or `"gbk"`.
+    ///
+    /// Labels are resolved as browsers resolve them (WHATWG Encoding Standard), so
+    /// `"iso-8859-1"` means windows-1252 and `"gb2312"` means GBK. The hint overrides a
+    /// `<meta charset>` in the page and any guess; only a byte order mark overrides the hint.
+    /// An unknown label is ignored: it clears an earlier hint and leaves the choice to the
+    /// page, as a browser does with a header it cannot read. So do the labels of the encodings
+    /// browsers refuse to decode (`iso-2022-kr`, `hz-gb-2312`, …). [`extract`](Extractor::extract)
+    /// takes text, so the hint does not apply to it.
+    ///
+    /// Default: no hint.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut extractor = dechaff::Extractor::new();
+    /// extractor.charset_hint("ISO-8859-1");
+    /// let html = b"<p>Caf\xE9 owners in the old town said the summer season started well.</p>";
+    /// let article = extractor.extract_bytes(html)?;
+    /// assert!(article.text.starts_with("Caf\u{e9} owners"));
+    /// assert_eq!(article.encoding.as_deref(), Some("windows-1252"));
+    /// # Ok::<(), dechaff::Error>(())
+    /// ```
+    pub fn charset_hint(&mut self, label: &str) -> &mut Self {
+        self.charset_hint = input::encoding_for_label(label.as_bytes());
+        self
+    }
+
     /// Extract the main content of `html`.
     ///
     /// # Errors
@@ -78,12 +112,59 @@ impl Extractor {
     /// # Ok::<(), dechaff::Error>(())
     /// ```
     pub fn extract(&self, html: &str) -> Result<Article, Error> {
-        if html.len() > self.max_input_bytes {
+        self.check_size(html.len())?;
+        self.extract_text(html)
+    }
+
+    /// Extract the main content of `html`, a page as raw bytes in any character encoding.
+    ///
+    /// The encoding is chosen the way a browser chooses it: a byte order mark; then the
+    /// [`charset_hint`](Extractor::charset_hint); then a `<meta charset>` or
+    /// `<meta http-equiv="Content-Type">` in the first 1024 bytes; then UTF-8 if the bytes are
+    /// valid UTF-8; then a statistical guess (the `chardetng` detector), which falls back to
+    /// windows-1252. Bytes that are malformed in that encoding become U+FFFD: they never cause
+    /// an error. [`Article::encoding`] says which encoding was used.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InputTooLarge`] when `html` has more bytes than the limit (checked before
+    /// decoding, so the limit bounds the work); [`Error::NoContent`] as for
+    /// [`extract`](Extractor::extract).
+    ///
+    /// # Examples
+    ///
+    /// This example shows a GBK page, as its `<meta>` declares it.
+    ///
+    /// ```
+    /// let html = b"<meta charset=gbk><p>\xD6\xD0\xCE\xC4\xCD\xF8\xD2\xB3\xA3\xAC\
+    ///              an article in Chinese, with enough words to count as prose.</p>";
+    /// let article = dechaff::Extractor::new().extract_bytes(html)?;
+    /// assert!(article.text.starts_with("\u{4e2d}\u{6587}\u{7f51}\u{9875}"));
+    /// assert_eq!(article.encoding.as_deref(), Some("GBK"));
+    /// # Ok::<(), dechaff::Error>(())
+    /// ```
+    pub fn extract_bytes(&self, html: &[u8]) -> Result<Article, Error> {
+        self.check_size(html.len())?;
+        let (text, encoding) = input::decode(html, self.charset_hint);
+        let mut article = self.extract_text(&text)?;
+        article.encoding = Some(encoding.name().to_string());
+        Ok(article)
+    }
+
+    /// Refuses inputs of more than `max_input_bytes`, before any work is spent on them.
+    fn check_size(&self, size: usize) -> Result<(), Error> {
+        if size > self.max_input_bytes {
             return Err(Error::InputTooLarge {
-                size: html.len(),
+                size,
                 limit: self.max_input_bytes,
             });
         }
+        Ok(())
+    }
+
+    /// The pipeline from text to article, after the size check. Both entry points run it: the
+    /// byte length of decoded text may exceed that of its bytes, so it is not checked again.
+    fn extract_text(&self, html: &str) -> Result<Article, Error> {
         let tree = Tree::parse(html);
         let marks = clean::mark(&tree);
         let blocks = blocks::linearise(&tree, &marks);
@@ -97,6 +178,71 @@ impl Extractor {
         if text.is_empty() {
             return Err(Error::NoContent);
         }
-        Ok(Article { title, text })
+        Ok(Article {
+            title,
+            text,
+            encoding: None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_can_be_shared_between_threads() {
+        fn shareable<T: Clone + std::fmt::Debug + Send + Sync + PartialEq + Eq>() {}
+        shareable::<Extractor>();
+    }
+
+    #[test]
+    fn size_limit_counts_bytes_before_decoding() {
+        // Each \xE9 (é in windows-1252) becomes two bytes of UTF-8, so the text is longer than
+        // the input: the limit must not see it.
+        let mut html = b"<meta charset=windows-1252><p>".to_vec();
+        html.extend(b"Caf\xE9 ".repeat(30));
+        let mut extractor = Extractor::new();
+        extractor.max_input_bytes(html.len());
+        let article = extractor.extract_bytes(&html);
+        assert_eq!(
+            article.map(|a| a.encoding),
+            Ok(Some("windows-1252".to_string()))
+        );
+        extractor.max_input_bytes(html.len() - 1);
+        assert_eq!(
+            extractor.extract_bytes(&html),
+            Err(Error::InputTooLarge {
+                size: html.len(),
+                limit: html.len() - 1
+            })
+        );
+    }
+
+    #[test]
+    fn charset_hint_beats_meta() {
+        let mut extractor = Extractor::new();
+        extractor.charset_hint("gb2312");
+        let mut html = b"<meta charset=windows-1252><p>".to_vec();
+        html.extend(
+            "\u{4e2d}\u{6587} words of a paragraph, "
+                .repeat(5)
+                .as_bytes(),
+        );
+        let html = encoding_rs::GBK
+            .encode(std::str::from_utf8(&html).unwrap())
+            .0;
+        let article = extractor.extract_bytes(&html).unwrap();
+        assert_eq!(article.encoding.as_deref(), Some("GBK"));
+        assert!(article.text.starts_with("\u{4e2d}\u{6587} words"));
+    }
+
+    #[test]
+    fn unknown_charset_hint_is_ignored_and_clears_the_hint() {
+        let mut extractor = Extractor::new();
+        extractor
+            .charset_hint("gbk")
+            .charset_hint("no-such-charset");
+        assert_eq!(extractor, Extractor::new());
     }
 }

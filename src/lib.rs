@@ -23,6 +23,14 @@
 //! );
 //! # Ok::<(), dechaff::Error>(())
 //! ```
+//!
+//! # Bytes in any character encoding
+//!
+//! A page as fetched is bytes. [`extract_bytes`] (and [`Extractor::extract_bytes`]) decode them
+//! the way a browser does: a byte order mark, then what the HTTP header said
+//! ([`Extractor::charset_hint`]), then a `<meta charset>`, then UTF-8 if the bytes are valid
+//! UTF-8, then a statistical guess. Malformed bytes become U+FFFD, never an error, and
+//! [`Article::encoding`] tells which encoding was used.
 
 #![cfg_attr(
     not(test),
@@ -41,6 +49,7 @@ mod dom;
 mod error;
 mod evidence;
 mod extractor;
+mod input;
 mod metadata;
 mod regions;
 mod render;
@@ -70,6 +79,35 @@ pub use extractor::{Extractor, DEFAULT_MAX_INPUT_BYTES};
 /// # Ok::<(), dechaff::Error>(())
 /// ```
 pub fn extract(html: &str) -> Result<Article, Error> {
-    static DEFAULT: std::sync::LazyLock<Extractor> = std::sync::LazyLock::new(Extractor::default);
     DEFAULT.extract(html)
 }
+
+/// Extract the main content of `html`, a page as raw bytes in any character encoding, with
+/// the default options.
+///
+/// This is `Extractor::default().extract_bytes(html)`: the encoding comes from a byte order
+/// mark, a `<meta charset>`, UTF-8 validity or a guess, in that order, and is reported in
+/// [`Article::encoding`].
+///
+/// # Errors
+///
+/// See [`Extractor::extract_bytes`].
+///
+/// # Examples
+///
+/// This example shows a windows-1252 page that says so in a `<meta>`.
+///
+/// ```
+/// let html = b"<html><head><meta charset=windows-1252></head><body>\
+///              <p>\x93Gr\xFC\xDFe aus M\xFCnchen\x94, the postcard said, in a firm hand.</p>";
+/// let article = dechaff::extract_bytes(html)?;
+/// assert_eq!(article.text, "\u{201c}Gr\u{fc}\u{df}e aus M\u{fc}nchen\u{201d}, the postcard said, in a firm hand.");
+/// assert_eq!(article.encoding.as_deref(), Some("windows-1252"));
+/// # Ok::<(), dechaff::Error>(())
+/// ```
+pub fn extract_bytes(html: &[u8]) -> Result<Article, Error> {
+    DEFAULT.extract_bytes(html)
+}
+
+/// The extractor behind [`extract`] and [`extract_bytes`], built once.
+static DEFAULT: std::sync::LazyLock<Extractor> = std::sync::LazyLock::new(Extractor::default);
