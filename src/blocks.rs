@@ -3,7 +3,7 @@
 //! A block is a run of inline content between two block-level boundaries (the start or end of
 //! a `<p>`, `<div>`, `<li>`, `<td>`, …), as a browser lays it out: `<div>a<p>b</p>c</div>` is
 //! three blocks. Blocks come in document order, so the blocks inside any element are a
-//! contiguous range ([`Blocks::range`]); with prefix sums ([`Totals`]) every per-element text
+//! contiguous range ([`Blocks::range`]); with prefix sums ([`crate::stats::Stats`]) every per-element text
 //! statistic is then an O(1) difference, and no subtree is ever walked twice.
 //!
 //! The text of each node is scanned exactly once, here; render reads it again only for the

@@ -34,17 +34,22 @@ pub(crate) fn main_content(
     let classes: Vec<Class> = (0..blocks.list.len())
         .map(|i| score::classify(blocks, i, block_region(blocks, regions, i)))
         .collect();
-    let mut prefix = Vec::with_capacity(classes.len() + 1);
+    let values: Vec<f32> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, &class)| score::value(blocks, i, class))
+        .collect();
+    let mut prefix = Vec::with_capacity(values.len() + 1);
     let mut sum = 0.0f64;
     prefix.push(sum);
-    for (i, &class) in classes.iter().enumerate() {
-        sum += f64::from(score::value(blocks, i, class));
+    for &value in &values {
+        sum += f64::from(value);
         prefix.push(sum);
     }
     let (range, best) = best_region(tree, blocks, &prefix)?;
     let has_prose = range.clone().any(|i| classes.get(i) == Some(&Class::Good));
     let kept = if best > 0.0 && has_prose {
-        keep_in_region(tree, blocks, &classes, range, title_hash)
+        keep_in_region(tree, blocks, &classes, &values, range, title_hash)
     } else {
         // No region of prose (a listing, a link hub, a page of short items): keep every block
         // that is not boilerplate and not the headline.
@@ -92,10 +97,11 @@ fn keep_in_region(
     tree: &Tree,
     blocks: &Blocks,
     classes: &[Class],
+    values: &[f32],
     range: std::ops::Range<usize>,
     title_hash: Option<u64>,
 ) -> Vec<usize> {
-    let clusters = clusters(blocks, classes, range.clone());
+    let clusters = clusters(blocks, classes, values, range.clone());
     let best = clusters
         .iter()
         .map(|c| c.value)
@@ -151,13 +157,18 @@ const GAP_BAD_CHARS: u32 = 400;
 const MIN_CLUSTER_SHARE: f32 = 0.5;
 
 /// Split the good blocks of `range` into clusters at long stretches of boilerplate.
-fn clusters(blocks: &Blocks, classes: &[Class], range: std::ops::Range<usize>) -> Vec<Cluster> {
+fn clusters(
+    blocks: &Blocks,
+    classes: &[Class],
+    values: &[f32],
+    range: std::ops::Range<usize>,
+) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut gap = 0u32;
     let mut gap_value = 0.0f32;
     for i in range {
         let class = classes.get(i).copied().unwrap_or(Class::Bad);
-        let value = score::value(blocks, i, class);
+        let value = values.get(i).copied().unwrap_or(0.0);
         match class {
             Class::Good => {
                 match clusters.last_mut() {
