@@ -213,6 +213,26 @@ impl Builder {
         let mut in_word = false;
         let mut chars = 0u32;
         for c in text.chars() {
+            // Most page text is ASCII: count and hash it without Unicode tables.
+            if let Some(b) = u8::try_from(c).ok().filter(u8::is_ascii) {
+                if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                    if in_word {
+                        run.hash = hash_char(run.hash, ' ');
+                    }
+                    in_word = false;
+                    continue;
+                }
+                chars += 1;
+                run.words += u32::from(!in_word);
+                in_word = true;
+                match b {
+                    b'.' | b'!' | b'?' => run.sentence_ends += 1,
+                    b',' => run.commas += 1,
+                    _ => {}
+                }
+                run.hash = (run.hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                continue;
+            }
             if c.is_whitespace() {
                 if in_word {
                     run.hash = hash_char(run.hash, ' ');

@@ -64,7 +64,7 @@ pub(crate) fn of_attributes<'a>(
             }
             // An id of many words is a slug made from a heading (Sphinx, most CMSs):
             // `sharing-with-a-single-developer` names a section, not a share bar.
-            "id" if words(value).count() <= MAX_ID_WORDS => names.add(of_token(value)),
+            "id" if word_ranges(value).count() <= MAX_ID_WORDS => names.add(of_token(value)),
             "role" => evidence.add(of_role(value)),
             "hidden" => evidence.add(Evidence::HIDDEN),
             "aria-hidden" if value.trim().eq_ignore_ascii_case("true") => {
@@ -136,23 +136,30 @@ const MAX_ID_WORDS: usize = 3;
 const MAX_TOKEN_LEN: usize = 48;
 
 fn of_token(token: &str) -> Evidence {
-    if token.len() > MAX_TOKEN_LEN {
+    // Lower-case into a stack buffer: this runs for every class token of every element, and
+    // allocating per token and per word was a visible share of the whole extraction.
+    let mut buffer = [0u8; MAX_TOKEN_LEN];
+    let Some(lower) = buffer.get_mut(..token.len()) else {
         return Evidence::default();
-    }
-    let lower = token.to_ascii_lowercase();
-    if let Some(evidence) = of_whole_token(&lower) {
+    };
+    lower.copy_from_slice(token.as_bytes());
+    lower.make_ascii_lowercase();
+    let Ok(lower) = std::str::from_utf8(lower) else {
+        return Evidence::default();
+    };
+    if let Some(evidence) = of_whole_token(lower) {
         return evidence;
     }
-    let mut words = words(token);
+    let mut words = word_ranges(token).filter_map(|range| lower.get(range));
     let Some(first) = words.next() else {
         return Evidence::default();
     };
-    if is_layout_prefix(&first) {
+    if is_layout_prefix(first) {
         return Evidence::default();
     }
-    let mut evidence = of_word(&first);
+    let mut evidence = of_word(first);
     for word in words {
-        evidence.add(of_word(&word));
+        evidence.add(of_word(word));
     }
     // One token such as `article-footer` or `post-comments` names both; the boilerplate word
     // is the more specific one.
@@ -225,28 +232,24 @@ impl std::ops::BitOr for Evidence {
     }
 }
 
-/// The lower-case words of a class or id token: split at non-letters and camelCase humps.
-fn words(token: &str) -> impl Iterator<Item = String> + '_ {
-    let mut chars = token.chars().peekable();
+/// The byte ranges of the words of a class or id token: runs of ASCII letters, split again
+/// at camelCase humps (`articleBody` → `article`, `Body`).
+fn word_ranges(token: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = token.as_bytes();
+    let mut position = 0;
     std::iter::from_fn(move || {
-        let mut word = String::new();
-        while let Some(&c) = chars.peek() {
-            if !c.is_ascii_alphabetic() {
-                chars.next();
-                if word.is_empty() {
-                    continue;
-                }
+        let rest = bytes.get(position..)?;
+        let start = position + rest.iter().position(u8::is_ascii_alphabetic)?;
+        let mut end = start + 1;
+        while let Some(&b) = bytes.get(end) {
+            let previous_is_lower = bytes.get(end - 1).is_some_and(u8::is_ascii_lowercase);
+            if !b.is_ascii_alphabetic() || (b.is_ascii_uppercase() && previous_is_lower) {
                 break;
             }
-            let hump = c.is_ascii_uppercase()
-                && word.chars().last().is_some_and(|p| p.is_ascii_lowercase());
-            if hump {
-                break;
-            }
-            word.push(c.to_ascii_lowercase());
-            chars.next();
+            end += 1;
         }
-        (!word.is_empty()).then_some(word)
+        position = end;
+        Some(start..end)
     })
 }
 
@@ -261,8 +264,10 @@ mod tests {
     #[test]
     fn tokens_split_at_dashes_and_camel_case() {
         assert_eq!(
-            words("articleBody-main_x2").collect::<Vec<_>>(),
-            ["article", "body", "main", "x"]
+            word_ranges("articleBody-main_x2")
+                .map(|r| &"articleBody-main_x2"[r])
+                .collect::<Vec<_>>(),
+            ["article", "Body", "main", "x"]
         );
     }
 
