@@ -48,17 +48,99 @@ pub(crate) fn main_content(
     }
     let (range, best) = best_region(tree, blocks, &prefix)?;
     let has_prose = range.clone().any(|i| classes.get(i) == Some(&Class::Good));
-    let kept = if best > 0.0 && has_prose {
+    let in_region = if best > 0.0 && has_prose {
         keep_in_region(tree, blocks, &classes, &values, range, title_hash)
     } else {
-        // No region of prose (a listing, a link hub, a page of short items): keep every block
-        // that is not boilerplate and not the headline.
-        (0..blocks.list.len())
-            .filter(|&i| classes.get(i) != Some(&Class::Bad))
-            .filter(|&i| blocks.get(i).map(|b| Some(b.hash)) != Some(title_hash))
-            .collect()
+        Vec::new()
+    };
+    let kept = if !is_too_small(blocks, regions, &in_region) {
+        in_region
+    } else if !is_link_hub(blocks, regions) {
+        keep_listing(blocks, regions, &classes, title_hash, true)
+    } else if in_region.is_empty() {
+        keep_listing(blocks, regions, &classes, title_hash, false)
+    } else {
+        in_region
     };
     (!kept.is_empty()).then_some(Selection { kept })
+}
+
+/// A selection under this share of the page's non-boilerplate text, and shorter than
+/// [`SMALL_SELECTION_CHARS`], missed the content: the page is a listing or a product grid
+/// whose short blurb won the region. Swept on the corpus (0.2, 0.25, 0.3, 0.35 with 800 and
+/// 1200 characters): 0.25 and 800 gained the most (wcxb-dev listing, cleaneval) for the least
+/// lost on articles (dragnet).
+const SMALL_SELECTION_SHARE: f32 = 0.25;
+
+/// See [`SMALL_SELECTION_SHARE`].
+const SMALL_SELECTION_CHARS: u64 = 800;
+
+/// The recall safety net: is the selection a small part of what the page could offer?
+fn is_too_small(blocks: &Blocks, regions: &NodeMap<Region>, kept: &[usize]) -> bool {
+    let chars = |indices: &mut dyn Iterator<Item = usize>| -> u64 {
+        indices
+            .filter_map(|i| blocks.get(i))
+            .map(|b| u64::from(b.chars))
+            .sum()
+    };
+    let kept_chars = chars(&mut kept.iter().copied());
+    let available =
+        chars(&mut (0..blocks.list.len()).filter(|&i| is_listing_entry(blocks, regions, i)));
+    kept_chars < SMALL_SELECTION_CHARS
+        && (kept_chars as f32) < SMALL_SELECTION_SHARE * available as f32
+}
+
+/// A hub has at least this many entries; a page of three links is a short page, not a hub.
+const LINK_HUB_MIN_ENTRIES: u64 = 20;
+
+/// In a hub, text outside links is under this share of the entries' text.
+const LINK_HUB_MAX_PLAIN_SHARE: f32 = 0.1;
+
+/// In a hub, entries are this short on average (menu labels, tag names); entries with whole
+/// headlines are a listing of articles, which the corpus golds keep as content.
+const LINK_HUB_MAX_ENTRY_CHARS: f32 = 30.0;
+
+/// A page whose candidate text is many short links and nothing else is a hub (a sitemap, a
+/// tag index, a page of only navigation): it has no main content of its own, so the listing
+/// mode does not turn its links into text.
+fn is_link_hub(blocks: &Blocks, regions: &NodeMap<Region>) -> bool {
+    let (mut chars, mut plain, mut count) = (0u64, 0u64, 0u64);
+    for block in (0..blocks.list.len())
+        .filter(|&i| is_listing_entry(blocks, regions, i))
+        .filter_map(|i| blocks.get(i))
+    {
+        chars += u64::from(block.chars);
+        plain += u64::from(block.chars.saturating_sub(block.link_chars));
+        count += 1;
+    }
+    count >= LINK_HUB_MIN_ENTRIES
+        && (plain as f32) < LINK_HUB_MAX_PLAIN_SHARE * chars as f32
+        && (chars as f32) < LINK_HUB_MAX_ENTRY_CHARS * count as f32
+}
+
+/// A page without a region of prose (a listing, a product grid, a page of short items): keep
+/// every block that is not boilerplate, and with `entries` the link entries of the listing,
+/// but not the headline.
+fn keep_listing(
+    blocks: &Blocks,
+    regions: &NodeMap<Region>,
+    classes: &[Class],
+    title_hash: Option<u64>,
+    entries: bool,
+) -> Vec<usize> {
+    (0..blocks.list.len())
+        .filter(|&i| {
+            classes.get(i) != Some(&Class::Bad) || (entries && is_listing_entry(blocks, regions, i))
+        })
+        .filter(|&i| blocks.get(i).map(|b| Some(b.hash)) != Some(title_hash))
+        .collect()
+}
+
+/// On a page without prose, a link block outside every boilerplate region is an entry of
+/// the listing (a product card's name, a subject heading's link), not navigation.
+fn is_listing_entry(blocks: &Blocks, regions: &NodeMap<Region>, index: usize) -> bool {
+    let occurrences = blocks.occurrences.get(index).copied().unwrap_or(1);
+    !block_region(blocks, regions, index).is_not_content() && occurrences == 1
 }
 
 /// The region evidence that applies to block `index`: its owner's, or its first text node's.

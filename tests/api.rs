@@ -47,3 +47,25 @@ fn input_over_the_limit_is_refused_before_parsing() {
         })
     );
 }
+
+#[test]
+fn a_product_grid_without_prose_returns_its_entries_not_its_menu() {
+    let menu: String = (0..12)
+        .map(|i| format!("<li><a href='/c/{i}'>Category {i}</a></li>"))
+        .collect();
+    let cards: String = (0..12)
+        .map(|i| {
+            format!(
+                "<div class=card><a href='/p/{i}'>Trail shoe model {i}</a>\
+                 <div>${i}9.95 - 4.{i} out of 5 stars</div></div>"
+            )
+        })
+        .collect();
+    let html = format!("<nav><ul>{menu}</ul></nav><div class=grid>{cards}</div>");
+    let article = dechaff::extract(&html).expect("a product grid has content");
+    assert!(article
+        .text
+        .starts_with("Trail shoe model 0\n\n$09.95 - 4.0 out of 5 stars"));
+    assert!(article.text.contains("Trail shoe model 11"));
+    assert!(!article.text.contains("Category"));
+}
