@@ -172,8 +172,8 @@ impl Extractor {
         let regions = regions::classify(&tree, &blocks, &stats);
         let title = metadata::title(&tree, &marks, &blocks);
         let title_hash = title.as_deref().map(blocks::text_hash);
-        let selection =
-            select::main_content(&tree, &blocks, &regions, title_hash).ok_or(Error::NoContent)?;
+        let selection = select::main_content(&tree, &marks, &blocks, &regions, title_hash)
+            .ok_or(Error::NoContent)?;
         let text = render::text(&tree, &marks, &blocks, &selection);
         if text.is_empty() {
             return Err(Error::NoContent);

@@ -6,6 +6,10 @@
 //! boilerplate blocks, minus a fixed cost per block (menus, bylines and widgets
 //! are many short blocks; prose is few long ones).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::blocks::{Block, Blocks};
 use crate::regions::Region;
 
@@ -80,5 +84,63 @@ pub(crate) fn value(blocks: &Blocks, index: usize, class: Class) -> f32 {
     match class {
         Class::Bad => -BAD_WEIGHT * (weight + 10.0),
         Class::Short | Class::Good => weighted_plain(block) - BLOCK_COST,
+    }
+}
+
+/// Short blocks that end an article: the heading of its comment thread or of the teasers after
+/// it (boilerpipe's terminating blocks). A bare "Comments" or "Response" is not one: articles
+/// use them as section headings (three readability and cleaneval golds). Must match "13 Comments", "Leave a Reply", "Related
+/// stories", "More from Business", "You may also like", "Also on HuffPost:"; must not match a
+/// sentence that merely starts with such a word ("Comments made by the minister…" is longer
+/// than a terminator may be) or "See also", which reference pages keep.
+static TERMINATOR: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)]
+    Regex::new(
+        r"(?ix)
+          ^\d+\s+(?:comments?|responses?|replies|reactions|kommentare|commentaires|comentarios)\b\W*$
+        | ^(?:leave|post|add|write|join)\s+(?:a|the|your)\s+(?:comment|reply|discussion)
+        | ^(?:related|recommended|more|popular|trending|recent|latest|similar)\s+
+           (?:articles?|stories|posts|news|reads?|content|comments|videos|from\b)
+        | ^(?:you\s+(?:may|might)\s+also\s+like|read\s+next|also\s+on\s|more\s+from\s
+           |recommended\s+for\s+you|most\s+popular|most\s+read)",
+    )
+    .expect("the terminator pattern is a valid literal")
+});
+
+/// The longest text a terminating block may have, in characters.
+pub(crate) const TERMINATOR_MAX_CHARS: u32 = 40;
+
+/// Does `text` (one short block) end the article?
+pub(crate) fn is_terminator(text: &str) -> bool {
+    TERMINATOR.is_match(text.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminating_blocks() {
+        for text in [
+            "13 Comments",
+            "Leave a Reply",
+            "Related stories",
+            "More from Business",
+            "You may also like",
+            "Also on HuffPost:",
+            "Recent Comments",
+        ] {
+            assert!(is_terminator(text), "{text}");
+        }
+        for text in [
+            "See also",
+            "Comments",
+            "Response",
+            "Comments made by the minister",
+            "Related to this",
+            "Morestories",
+        ] {
+            assert!(!is_terminator(text), "{text}");
+        }
     }
 }
