@@ -23,14 +23,41 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Extractor {
     max_input_bytes: usize,
+    favor: Favor,
     /// The encoding [`Extractor::charset_hint`] named, if it named a known one.
     charset_hint: Option<&'static Encoding>,
+}
+
+/// Which way the extraction leans when a part of the page may or may not be content.
+///
+/// Measured on the development corpus (see `docs/quality.md`).
+///
+/// # Examples
+///
+/// ```
+/// use dechaff::{Extractor, Favor};
+/// let mut extractor = Extractor::new();
+/// extractor.favor(Favor::Precision);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Favor {
+    /// The best balance of precision and recall (the default).
+    #[default]
+    Balanced,
+    /// Leave out what may not be content: only the strongest run of the article, no listing
+    /// fallback for pages whose prose is short.
+    Precision,
+    /// Keep what may be content: article parts split by longer boilerplate, and the entries
+    /// of pages whose prose is a small share of the page.
+    Recall,
 }
 
 impl Default for Extractor {
     fn default() -> Self {
         Extractor {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            favor: Favor::Balanced,
             charset_hint: None,
         }
     }
@@ -90,6 +117,26 @@ impl Extractor {
     /// ```
     pub fn charset_hint(&mut self, label: &str) -> &mut Self {
         self.charset_hint = input::encoding_for_label(label.as_bytes());
+        self
+    }
+
+    /// Lean toward precision or recall.
+    ///
+    /// Default: [`Favor::Balanced`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dechaff::{Extractor, Favor};
+    /// let html = "<article><p>The first part of an article, with enough words to be prose.</p>\
+    ///             </article>";
+    /// let mut extractor = Extractor::new();
+    /// extractor.favor(Favor::Recall);
+    /// assert!(extractor.extract(html)?.text.starts_with("The first part"));
+    /// # Ok::<(), dechaff::Error>(())
+    /// ```
+    pub fn favor(&mut self, favor: Favor) -> &mut Self {
+        self.favor = favor;
         self
     }
 
@@ -172,8 +219,15 @@ impl Extractor {
         let regions = regions::classify(&tree, &blocks, &stats);
         let title = metadata::title(&tree, &marks, &blocks);
         let title_hash = title.as_deref().map(blocks::text_hash);
-        let selection = select::main_content(&tree, &marks, &blocks, &regions, title_hash)
-            .ok_or(Error::NoContent)?;
+        let selection = select::main_content(
+            &tree,
+            &marks,
+            &blocks,
+            &regions,
+            title_hash,
+            select::Bias::of(self.favor),
+        )
+        .ok_or(Error::NoContent)?;
         let text = render::text(&tree, &marks, &blocks, &selection);
         if text.is_empty() {
             return Err(Error::NoContent);

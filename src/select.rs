@@ -16,11 +16,60 @@ use crate::dom::{NodeMap, Tag, Tree};
 use crate::regions::Region;
 use crate::render;
 use crate::score::{self, Class};
+use crate::Favor;
 
 /// The chosen content: the region and the blocks kept in it, in document order.
 #[derive(Debug)]
 pub(crate) struct Selection {
     pub(crate) kept: Vec<usize>,
+}
+
+/// How far the selection leans toward keeping text: the thresholds that [`Favor`] moves.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Bias {
+    /// See [`GAP_BAD_CHARS`].
+    gap_bad_chars: u32,
+    /// See [`MIN_CLUSTER_SHARE`].
+    min_cluster_share: f32,
+    /// See [`SMALL_SELECTION_SHARE`]; zero turns the recall safety net off.
+    small_selection_share: f32,
+    /// See [`SMALL_SELECTION_CHARS`].
+    small_selection_chars: u64,
+    /// Keep short blocks that are not headings (between good blocks).
+    keep_short_text: bool,
+    /// Drop kept blocks with more link text than this share.
+    max_link_density: f32,
+}
+
+impl Bias {
+    pub(crate) fn of(favor: Favor) -> Bias {
+        match favor {
+            Favor::Precision => Bias {
+                gap_bad_chars: GAP_BAD_CHARS,
+                min_cluster_share: MIN_CLUSTER_SHARE,
+                small_selection_share: 0.0,
+                small_selection_chars: 0,
+                keep_short_text: true,
+                max_link_density: 0.25,
+            },
+            Favor::Recall => Bias {
+                gap_bad_chars: 700,
+                min_cluster_share: 0.2,
+                small_selection_share: 0.35,
+                small_selection_chars: 1200,
+                keep_short_text: true,
+                max_link_density: 1.0,
+            },
+            _ => Bias {
+                gap_bad_chars: GAP_BAD_CHARS,
+                min_cluster_share: MIN_CLUSTER_SHARE,
+                small_selection_share: SMALL_SELECTION_SHARE,
+                small_selection_chars: SMALL_SELECTION_CHARS,
+                keep_short_text: true,
+                max_link_density: 1.0,
+            },
+        }
+    }
 }
 
 /// Headings at most this many blocks before the first good block open the article.
@@ -33,6 +82,7 @@ pub(crate) fn main_content(
     blocks: &Blocks,
     regions: &NodeMap<Region>,
     title_hash: Option<u64>,
+    bias: Bias,
 ) -> Option<Selection> {
     let classes: Vec<Class> = (0..blocks.list.len())
         .map(|i| score::classify(blocks, i, block_region(blocks, regions, i)))
@@ -52,12 +102,12 @@ pub(crate) fn main_content(
     let (range, best) = best_region(tree, blocks, &prefix)?;
     let has_prose = range.clone().any(|i| classes.get(i) == Some(&Class::Good));
     let in_region = if best > 0.0 && has_prose {
-        let kept = keep_in_region(tree, blocks, &classes, &values, range, title_hash);
+        let kept = keep_in_region(tree, blocks, &classes, &values, range, title_hash, bias);
         cut_at_terminator(tree, marks, blocks, &classes, kept)
     } else {
         Vec::new()
     };
-    let kept = if !is_too_small(blocks, regions, &in_region) {
+    let kept = if !is_too_small(blocks, regions, &in_region, bias) {
         in_region
     } else if !is_link_hub(blocks, regions) {
         keep_listing(blocks, regions, &classes, title_hash, true)
@@ -112,7 +162,7 @@ const SMALL_SELECTION_SHARE: f32 = 0.25;
 const SMALL_SELECTION_CHARS: u64 = 800;
 
 /// The recall safety net: is the selection a small part of what the page could offer?
-fn is_too_small(blocks: &Blocks, regions: &NodeMap<Region>, kept: &[usize]) -> bool {
+fn is_too_small(blocks: &Blocks, regions: &NodeMap<Region>, kept: &[usize], bias: Bias) -> bool {
     let chars = |indices: &mut dyn Iterator<Item = usize>| -> u64 {
         indices
             .filter_map(|i| blocks.get(i))
@@ -122,8 +172,9 @@ fn is_too_small(blocks: &Blocks, regions: &NodeMap<Region>, kept: &[usize]) -> b
     let kept_chars = chars(&mut kept.iter().copied());
     let available =
         chars(&mut (0..blocks.list.len()).filter(|&i| is_listing_entry(blocks, regions, i)));
-    kept_chars < SMALL_SELECTION_CHARS
-        && (kept_chars as f32) < SMALL_SELECTION_SHARE * available as f32
+    (kept.is_empty() || kept_chars < bias.small_selection_chars)
+        && (kept_chars as f32)
+            < bias.small_selection_share.max(f32::MIN_POSITIVE) * available as f32
 }
 
 /// A hub has at least this many entries; a page of three links is a short page, not a hub.
@@ -218,8 +269,9 @@ fn keep_in_region(
     values: &[f32],
     range: std::ops::Range<usize>,
     title_hash: Option<u64>,
+    bias: Bias,
 ) -> Vec<usize> {
-    let clusters = clusters(blocks, classes, values, range.clone());
+    let clusters = clusters(blocks, classes, values, range.clone(), bias.gap_bad_chars);
     let best = clusters
         .iter()
         .map(|c| c.value)
@@ -233,7 +285,7 @@ fn keep_in_region(
     let mut kept = Vec::new();
     for cluster in clusters
         .iter()
-        .filter(|c| c.value >= MIN_CLUSTER_SHARE * best)
+        .filter(|c| c.value >= bias.min_cluster_share * best)
     {
         let lead_start = cluster
             .first_good
@@ -248,7 +300,12 @@ fn keep_in_region(
             }
         }
         for i in cluster.first_good..=cluster.last_good {
-            if classes.get(i) != Some(&Class::Bad) {
+            let class = classes.get(i).copied().unwrap_or(Class::Bad);
+            let dense = blocks
+                .get(i)
+                .is_some_and(|b| b.link_density() > bias.max_link_density);
+            let short_text = class == Class::Short && !is_heading(i);
+            if class != Class::Bad && !dense && (bias.keep_short_text || !short_text) {
                 kept.push(i);
             }
         }
@@ -280,6 +337,7 @@ fn clusters(
     classes: &[Class],
     values: &[f32],
     range: std::ops::Range<usize>,
+    gap_bad_chars: u32,
 ) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut gap = 0u32;
@@ -290,7 +348,7 @@ fn clusters(
         match class {
             Class::Good => {
                 match clusters.last_mut() {
-                    Some(cluster) if gap <= GAP_BAD_CHARS => {
+                    Some(cluster) if gap <= gap_bad_chars => {
                         cluster.last_good = i;
                         cluster.value += gap_value.max(0.0) + value;
                     }

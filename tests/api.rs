@@ -69,3 +69,51 @@ fn a_product_grid_without_prose_returns_its_entries_not_its_menu() {
     assert!(article.text.contains("Trail shoe model 11"));
     assert!(!article.text.contains("Category"));
 }
+
+fn extract_with(favor: dechaff::Favor, html: &str) -> String {
+    let mut extractor = dechaff::Extractor::new();
+    extractor.favor(favor);
+    extractor.extract(html).map(|a| a.text).unwrap_or_default()
+}
+
+#[test]
+fn precision_drops_a_paragraph_with_many_links_that_balanced_keeps() {
+    let html = "<article><p>The council met on Monday to discuss the budget for the coming year, \
+                and agreed on most of it.</p><p>Read more in our <a href=/a>coverage of the \
+                election results</a> from last week, which explains the background.</p><p>The \
+                vote on the remaining items is planned for the second week of next month.</p>\
+                </article>";
+    let balanced = extract_with(dechaff::Favor::Balanced, html);
+    let precision = extract_with(dechaff::Favor::Precision, html);
+    assert!(balanced.contains("Read more in our coverage"));
+    assert!(!precision.contains("Read more in our coverage"));
+    assert!(precision.contains("The council met") && precision.contains("The vote on"));
+}
+
+#[test]
+fn favor_nests_precision_in_balanced_in_recall_on_the_shipped_pages() {
+    let pages = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/pages");
+    for page in [
+        "kyiv-independent",
+        "kyiv-independent-divs",
+        "blog-post",
+        "docs-page",
+    ] {
+        let html = std::fs::read_to_string(pages.join(format!("{page}.html"))).expect("shipped");
+        let precision = extract_with(dechaff::Favor::Precision, &html);
+        let balanced = extract_with(dechaff::Favor::Balanced, &html);
+        let recall = extract_with(dechaff::Favor::Recall, &html);
+        for block in precision.split("\n\n") {
+            assert!(
+                balanced.contains(block),
+                "{page}: precision block not in balanced: {block}"
+            );
+        }
+        for block in balanced.split("\n\n") {
+            assert!(
+                recall.contains(block),
+                "{page}: balanced block not in recall: {block}"
+            );
+        }
+    }
+}
