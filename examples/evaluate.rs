@@ -237,6 +237,11 @@ fn write_prediction(out: &Path, id: &str, article: Option<&Article>) -> Result<(
 fn metadata(article: Option<&Article>) -> Value {
     let mut fields = Map::new();
     fields.insert("title".into(), article.and_then(|a| a.title.clone()).into());
+    // Not scored by score.py: read by tools/confidence.py to check the confidence ranks pages.
+    fields.insert(
+        "confidence".into(),
+        article.map_or(0.0, |a| a.confidence).into(),
+    );
     Value::Object(fields)
 }
 

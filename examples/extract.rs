@@ -75,6 +75,7 @@ fn to_json(source: &str, result: &Result<dechaff::Article, String>) -> serde_jso
             "title": article.title,
             "text": article.text,
             "encoding": article.encoding,
+            "confidence": article.confidence,
         }),
         Err(error) => serde_json::json!({
             "source": source,

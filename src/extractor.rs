@@ -236,6 +236,7 @@ impl Extractor {
             title,
             text,
             encoding: None,
+            confidence: selection.confidence,
         })
     }
 }

@@ -45,6 +45,7 @@
 mod article;
 mod blocks;
 mod clean;
+mod confidence;
 mod dom;
 mod error;
 mod evidence;

@@ -12,6 +12,7 @@
 
 use crate::blocks::Blocks;
 use crate::clean::Mark;
+use crate::confidence;
 use crate::dom::{NodeMap, Tag, Tree};
 use crate::regions::Region;
 use crate::render;
@@ -22,6 +23,8 @@ use crate::Favor;
 #[derive(Debug)]
 pub(crate) struct Selection {
     pub(crate) kept: Vec<usize>,
+    /// How much to trust it, in 0..=1 (see [`crate::confidence`]).
+    pub(crate) confidence: f32,
 }
 
 /// How far the selection leans toward keeping text: the thresholds that [`Favor`] moves.
@@ -101,8 +104,11 @@ pub(crate) fn main_content(
     }
     let (range, best) = best_region(tree, blocks, &prefix)?;
     let has_prose = range.clone().any(|i| classes.get(i) == Some(&Class::Good));
+    let mut evidence = confidence::Evidence::default();
     let in_region = if best > 0.0 && has_prose {
-        let kept = keep_in_region(tree, blocks, &classes, &values, range, title_hash, bias);
+        let (kept, rival_share) =
+            keep_in_region(tree, blocks, &classes, &values, range, title_hash, bias);
+        evidence.rival_share = rival_share;
         cut_at_terminator(tree, marks, blocks, &classes, kept)
     } else {
         Vec::new()
@@ -110,13 +116,51 @@ pub(crate) fn main_content(
     let kept = if !is_too_small(blocks, regions, &in_region, bias) {
         in_region
     } else if !is_link_hub(blocks, regions) {
+        evidence.listing = true;
         keep_listing(blocks, regions, &classes, title_hash, true)
     } else if in_region.is_empty() {
+        evidence.listing = true;
         keep_listing(blocks, regions, &classes, title_hash, false)
     } else {
         in_region
     };
-    (!kept.is_empty()).then_some(Selection { kept })
+    if kept.is_empty() {
+        return None;
+    }
+    describe_kept(blocks, &classes, &kept, &mut evidence);
+    Some(Selection {
+        kept,
+        confidence: confidence::score(evidence),
+    })
+}
+
+/// The prose and page shares of what was kept, for the confidence.
+fn describe_kept(
+    blocks: &Blocks,
+    classes: &[Class],
+    kept: &[usize],
+    evidence: &mut confidence::Evidence,
+) {
+    let mut all = 0u64;
+    for &i in kept {
+        let Some(block) = blocks.get(i) else { continue };
+        let chars = u64::from(block.chars);
+        all += chars;
+        if classes.get(i) == Some(&Class::Good) {
+            evidence.good_chars += chars;
+        }
+    }
+    evidence.prose_share = if all == 0 {
+        0.0
+    } else {
+        evidence.good_chars as f32 / all as f32
+    };
+    let page: u64 = blocks.list.iter().map(|b| u64::from(b.chars)).sum();
+    evidence.page_share = if page == 0 {
+        0.0
+    } else {
+        all as f32 / page as f32
+    };
 }
 
 /// End the selection at the first terminating block after the article has started: the
@@ -270,7 +314,7 @@ fn keep_in_region(
     range: std::ops::Range<usize>,
     title_hash: Option<u64>,
     bias: Bias,
-) -> Vec<usize> {
+) -> (Vec<usize>, f32) {
     let clusters = clusters(blocks, classes, values, range.clone(), bias.gap_bad_chars);
     let best = clusters
         .iter()
@@ -310,7 +354,14 @@ fn keep_in_region(
             }
         }
     }
-    kept
+    let total: f32 = clusters.iter().map(|c| c.value.max(0.0)).sum();
+    let left_out: f32 = clusters
+        .iter()
+        .filter(|c| c.value < bias.min_cluster_share * best)
+        .map(|c| c.value.max(0.0))
+        .sum();
+    let rival_share = if total > 0.0 { left_out / total } else { 0.0 };
+    (kept, rival_share)
 }
 
 /// A run of good blocks with no long stretch of boilerplate inside it.

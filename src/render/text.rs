@@ -128,6 +128,7 @@ mod tests {
         let blocks = blocks::linearise(&tree, &marks);
         let selection = Selection {
             kept: (0..blocks.list.len()).collect(),
+            confidence: 1.0,
         };
         text(&tree, &marks, &blocks, &selection)
     }
