@@ -59,7 +59,7 @@ mod stats;
 
 pub use article::Article;
 pub use error::Error;
-pub use extractor::{Extractor, DEFAULT_MAX_INPUT_BYTES};
+pub use extractor::{Extractor, Output, DEFAULT_MAX_INPUT_BYTES};
 
 /// Extract the main content of `html` with the default options.
 ///

@@ -35,6 +35,10 @@ impl Region {
     const NOT_CONTENT: u8 =
         Self::BOILERPLATE.0 | Self::COMMENTS.0 | Self::BYLINE.0 | Self::CAPTION.0 | Self::FORM.0;
 
+    pub(crate) fn has(self, other: Region) -> bool {
+        self.0 & other.0 != 0
+    }
+
     /// Evidence that the node is not main content.
     pub(crate) fn is_not_content(self) -> bool {
         self.0 & Self::NOT_CONTENT != 0
