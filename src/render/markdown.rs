@@ -116,8 +116,16 @@ struct Writer {
     frames: Vec<(Frame, bool)>,
 }
 
+/// Containers deeper than this add no prefix: each level lengthens every line inside it, so a
+/// page of thousands of nested quotes would render quadratically large.
+const MAX_NESTING: usize = 32;
+
 impl Writer {
     fn open(&mut self, container: Container) {
+        if self.frames.len() >= MAX_NESTING {
+            self.frames.push((Frame::Plain, true));
+            return;
+        }
         let frame = match container {
             Container::Quote => Frame::Quote,
             Container::List { .. } => Frame::List,
@@ -251,6 +259,14 @@ mod tests {
             ),
             "| a | b |\n| --- | --- |\n| c | c |\n| d\\|e | f |"
         );
+    }
+
+    #[test]
+    fn deep_nesting_stops_adding_prefixes() {
+        let md = markdown(&"<blockquote><p>x</p>".repeat(3000));
+        let last = md.lines().last().unwrap_or_default();
+        assert_eq!(last, format!("{}x", "> ".repeat(32)));
+        assert!(md.len() < 3000 * 200, "{} bytes", md.len());
     }
 
     #[test]
