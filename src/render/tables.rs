@@ -346,8 +346,45 @@ pub(crate) fn contents(cx: &Context, table: NodeId, dialect: Dialect) -> Option<
         .collect();
     Some(Contents {
         caption: (!caption.is_empty()).then_some(caption),
-        rows,
+        rows: merge_header_rows(rows),
     })
+}
+
+/// Join the leading rows of header cells into one header row, since a GFM table has exactly
+/// one: each column reads its headers top-down ("Price / Members"), a header spanning two
+/// rows once.
+fn merge_header_rows(mut rows: Vec<Vec<Cell>>) -> Vec<Vec<Cell>> {
+    let is_header_row =
+        |row: &Vec<Cell>| row.iter().all(|cell| cell.header || cell.text.is_empty());
+    let count = rows
+        .iter()
+        .take(rows.len().saturating_sub(1))
+        .take_while(|row| is_header_row(row))
+        .count();
+    if count < 2 {
+        return rows;
+    }
+    let body = rows.split_off(count);
+    let width = rows.first().map_or(0, Vec::len);
+    let header = (0..width)
+        .map(|column| {
+            let mut parts: Vec<&str> = Vec::new();
+            for text in rows
+                .iter()
+                .filter_map(|row| row.get(column))
+                .map(|c| c.text.as_str())
+            {
+                if !text.is_empty() && parts.last() != Some(&text) {
+                    parts.push(text);
+                }
+            }
+            Cell {
+                text: parts.join(" / "),
+                header: true,
+            }
+        })
+        .collect();
+    std::iter::once(header).chain(body).collect()
 }
 
 #[cfg(test)]
