@@ -194,6 +194,8 @@ pub(crate) struct Inline {
     spans: Vec<Open>,
     /// The text of a Markdown code span being written: its backtick fence depends on it.
     code: Option<String>,
+    /// Where a `]` ended a text node, until the next character shows whether it needs escaping.
+    bracket: Option<usize>,
 }
 
 impl Inline {
@@ -206,6 +208,7 @@ impl Inline {
             pending_break: false,
             spans: Vec::new(),
             code: None,
+            bracket: None,
         }
     }
 
@@ -223,9 +226,12 @@ impl Inline {
             self.flush();
             match self.dialect {
                 Dialect::Markdown => {
+                    self.escape_last_bracket(c);
                     let previous = self.out.chars().next_back();
                     let next = chars.peek().copied();
-                    if self.needs_escape(c, previous, next) {
+                    if c == ']' && next.is_none() {
+                        self.bracket = Some(self.out.len());
+                    } else if self.needs_escape(c, previous, next) {
                         self.out.push('\\');
                     }
                     self.out.push(c);
@@ -235,15 +241,30 @@ impl Inline {
         }
     }
 
-    /// Markdown punctuation that would turn text into markup. `_` inside a word is safe
-    /// (`snake_case` stays readable); `*` is not, since it can open emphasis inside a word.
+    /// Markdown punctuation that would turn text into markup, escaped only where it would:
+    /// footnote marks (`[3]`), `snake_case` and `2 * 3` stay readable. `*` inside a word is
+    /// escaped, since it can open emphasis there; `]` only before `(` (a link) or `:` (a
+    /// reference definition), as no other bracket can become markup without a definition.
     fn needs_escape(&self, c: char, previous: Option<char>, next: Option<char>) -> bool {
         let in_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let spaced = |c: Option<char>| c.is_some_and(char::is_whitespace);
         match c {
-            '\\' | '*' | '`' | '[' | ']' | '<' => true,
+            '\\' | '`' | '<' => true,
+            '*' => !(spaced(previous) && spaced(next)),
+            ']' => matches!(next, Some('(' | ':')),
             '_' => !(in_word(previous) && in_word(next)),
             '|' => self.mode == Mode::Cell,
             _ => false,
+        }
+    }
+
+    /// A `]` that ended the previous text node is escaped if `c` follows it directly and would
+    /// make it a link or a definition.
+    fn escape_last_bracket(&mut self, c: char) {
+        if let Some(at) = self.bracket.take() {
+            if self.out.len() == at + 1 && matches!(c, '(' | ':') {
+                self.out.insert(at, '\\');
+            }
         }
     }
 
@@ -565,8 +586,14 @@ mod tests {
 
     #[test]
     fn markdown_punctuation_in_text_is_escaped() {
-        let md = markdown(|w| w.text("2 * 3 [x] snake_case _y_\n# no"));
-        assert_eq!(md, "2 \\* 3 \\[x\\] snake_case \\_y\\_ # no");
+        let md = markdown(|w| w.text("2 * 3 [x] a*b snake_case _y_\n# no [l](u)"));
+        assert_eq!(md, "2 * 3 [x] a\\*b snake_case \\_y\\_ # no [l\\](u)");
+        let md = markdown(|w| {
+            w.text("[l]");
+            w.text("(u) [3]");
+            w.text(" x");
+        });
+        assert_eq!(md, "[l\\](u) [3] x");
         assert_eq!(
             escape_line_starts("# a\n1. b\n2024 c\n---"),
             "\\# a\n1\\. b\n2024 c\n\\---"
