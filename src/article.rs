@@ -136,5 +136,17 @@ pub struct Article {
     /// Comments are never part of `text`, whatever this option says.
     ///
     /// Default: `None`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let html = "<article><p>The article, a paragraph long enough to be the page's content.</p>\
+    ///             <p>More of the article, so that it is longer than its one comment.</p>\
+    ///             </article><ol class=commentlist><li><p>Thanks, this was useful.</p></li></ol>";
+    /// assert_eq!(dechaff::extract(html)?.comments, None);
+    /// let article = dechaff::Extractor::new().comments(true).extract(html)?;
+    /// assert_eq!(article.comments.as_deref(), Some("Thanks, this was useful."));
+    /// # Ok::<(), dechaff::Error>(())
+    /// ```
     pub comments: Option<String>,
 }
