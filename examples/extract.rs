@@ -15,7 +15,7 @@
 //! Markdown and HTML. A failure on one input is reported and the
 //! others still run; the exit status is 1 if any input failed.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use dechaff::{Article, Extractor, Output};
@@ -48,21 +48,24 @@ fn main() -> ExitCode {
         sources.push("-".to_string());
     }
     let mut failed = false;
+    let mut out = std::io::stdout().lock();
     for (n, source) in sources.iter().enumerate() {
         let result = read(source)
             .map_err(|e| e.to_string())
             .and_then(|html| extractor.extract_bytes(&html).map_err(|e| e.to_string()));
-        match (&result, format) {
-            (_, Format::Json) => println!("{}", to_json(source, &result)),
-            (Ok(article), _) => {
-                if n > 0 {
-                    println!();
-                }
-                print_article(article, format);
+        let written = match (&result, format) {
+            (_, Format::Json) => writeln!(out, "{}", to_json(source, &result)),
+            (Ok(article), _) => print_article(&mut out, article, format, n > 0),
+            (Err(error), _) => {
+                eprintln!("{source}: {error}");
+                Ok(())
             }
-            (Err(error), _) => eprintln!("{source}: {error}"),
-        }
+        };
         failed |= result.is_err();
+        // A closed pipe (`| head`) ends the output, quietly.
+        if written.is_err() {
+            break;
+        }
     }
     if failed {
         ExitCode::FAILURE
@@ -112,16 +115,25 @@ fn parse_args() -> Result<Option<(Format, Extractor, Vec<String>)>, String> {
     Ok(Some((format, extractor, sources)))
 }
 
-fn print_article(article: &Article, format: Format) {
+fn print_article(
+    out: &mut impl Write,
+    article: &Article,
+    format: Format,
+    separate: bool,
+) -> std::io::Result<()> {
+    if separate {
+        writeln!(out)?;
+    }
     let body = match format {
         Format::Markdown => article.markdown.as_deref(),
         Format::Html => article.html.as_deref(),
         Format::Text | Format::Json => Some(article.text.as_str()),
     };
-    println!("{}", body.unwrap_or_default());
+    writeln!(out, "{}", body.unwrap_or_default())?;
     if let Some(comments) = &article.comments {
-        println!("\n-- comments --\n\n{comments}");
+        writeln!(out, "\n-- comments --\n\n{comments}")?;
     }
+    Ok(())
 }
 
 /// The input's bytes: a file, or standard input for `-`.
