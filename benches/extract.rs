@@ -29,14 +29,29 @@
 //!
 //! Other groups (the `pathological` inputs of the hostile-input issue) get their own function
 //! and their own entry in `criterion_group!` at the bottom.
+//!
+//! Group `render`: `text/<page>` is `extract` with the default options (text only);
+//! `markdown/<page>` and `html/<page>` also render that format (links on, images on). The
+//! difference to `text` is the renderer's own cost, which the same selection makes directly
+//! comparable.
+//!
+//! Group `batch`: all pages, eight times over, extracted on a rayon pool of 1 and of 2 threads
+//! sharing one `Extractor` (as `examples/batch.rs` does), in MiB/s: `threads/2` over
+//! `threads/1` is the scaling. It needs two idle cores to mean anything.
+//!
+//! ```text
+//! cargo bench --bench extract -- --warm-up-time 1 --measurement-time 3 'render|batch'
+//! ```
 
 use std::hint::black_box;
 
 use criterion::{criterion_main, BenchmarkId, Criterion, Throughput};
+use dechaff::{Extractor, Output};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::TreeBuilderOpts;
 use html5ever::{parse_document, ParseOpts};
 use markup5ever_rcdom::RcDom;
+use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
 
 /// Realistic pages, `(name, html)`. The name is the criterion parameter and directory name.
 const PAGES: &[(&str, &str)] = &[
@@ -88,10 +103,63 @@ fn bench_extract(c: &mut Criterion) {
     group.finish();
 }
 
+/// Group `render`: extraction with text only, then with each structured format on top.
+fn bench_render(c: &mut Criterion) {
+    let mut group = c.benchmark_group("render");
+    let formats = [
+        ("text", Output::Text),
+        ("markdown", Output::Markdown),
+        ("html", Output::Html),
+    ];
+    for &(name, html) in PAGES {
+        group.throughput(Throughput::Bytes(html.len() as u64));
+        for (format, output) in formats {
+            let mut extractor = Extractor::new();
+            extractor.outputs(&[output]).images(true);
+            group.bench_with_input(BenchmarkId::new(format, name), html, |b, html| {
+                b.iter(|| extractor.extract(black_box(html)));
+            });
+        }
+    }
+    group.finish();
+}
+
+/// Group `batch`: the same work on a pool of one thread and of two.
+fn bench_batch(c: &mut Criterion) {
+    let jobs: Vec<&str> = (0..8)
+        .flat_map(|_| PAGES.iter().map(|&(_, html)| html))
+        .collect();
+    let bytes: usize = jobs.iter().map(|html| html.len()).sum();
+    let extractor = Extractor::new();
+    let mut group = c.benchmark_group("batch");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    for threads in [1, 2] {
+        let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+            Ok(pool) => pool,
+            Err(err) => panic!("cannot start {threads} threads: {err}"),
+        };
+        group.bench_with_input(BenchmarkId::new("threads", threads), &jobs, |b, jobs| {
+            b.iter(|| {
+                pool.install(|| {
+                    jobs.par_iter()
+                        .for_each(|html| drop(black_box(extractor.extract(html))));
+                });
+            });
+        });
+    }
+    group.finish();
+}
+
 /// `criterion_group!` expands to an undocumented `pub fn`, which the crate-wide `missing_docs =
 /// "deny"` rejects at the bench's root; inside a private module it is not public.
 mod groups {
-    criterion::criterion_group!(benches, super::bench_extract);
+    criterion::criterion_group!(
+        benches,
+        super::bench_extract,
+        super::bench_render,
+        super::bench_batch
+    );
 }
 
 criterion_main!(groups::benches);

@@ -34,7 +34,30 @@
 /// );
 /// # Ok::<(), dechaff::Error>(())
 /// ```
+///
+/// # JSON
+///
+/// With the `serde` feature, `Article` implements `Serialize` and `Deserialize`. The JSON
+/// object has one key per field, named as the field: `title`, `text`, `encoding`, `markdown`,
+/// `html`, `comments`. A missing value is `null`. These names are stable: renaming one is a
+/// breaking change. New fields may be added in minor versions; deserializing accepts objects
+/// without them (each takes its default) and ignores keys it does not know.
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// let html = "<p>A paragraph of plain prose, long enough to be the page's content.</p>";
+/// let article = dechaff::extract(html)?;
+/// let json = serde_json::to_value(&article).unwrap();
+/// assert_eq!(json["text"], article.text);
+/// assert_eq!(json["markdown"], serde_json::Value::Null);
+/// let back: dechaff::Article = serde_json::from_value(json).unwrap();
+/// assert_eq!(back, article);
+/// # }
+/// # Ok::<(), dechaff::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
 #[non_exhaustive]
 pub struct Article {
     /// The article's headline, when the page has one.
@@ -62,4 +85,74 @@ pub struct Article {
     /// # Ok::<(), dechaff::Error>(())
     /// ```
     pub encoding: Option<String>,
+    /// The main content as Markdown (CommonMark, with GFM tables), when
+    /// [`Extractor::outputs`](crate::Extractor::outputs) asks for it: the same blocks as
+    /// [`text`](Article::text), with their headings, lists, quotes, code blocks, tables, links,
+    /// emphasis and (with [`Extractor::images`](crate::Extractor::images)) images.
+    ///
+    /// Default: `None`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dechaff::{Extractor, Output};
+    ///
+    /// let html = "<article><h2>Steps</h2><p>Follow <em>both</em> steps below, in the order \
+    ///             given, to set the tool up on a machine that has never run it before.</p>\
+    ///             <ol><li>Install it</li><li>Run it</li></ol><p>That is all there is to it: \
+    ///             the whole set-up should take you a minute or two at most, even on a slow \
+    ///             network.</p>\
+    ///             </article>";
+    /// assert_eq!(dechaff::extract(html)?.markdown, None);
+    /// let article = Extractor::new().outputs(&[Output::Markdown]).extract(html)?;
+    /// assert_eq!(
+    ///     article.markdown.as_deref(),
+    ///     Some("## Steps\n\nFollow *both* steps below, in the order given, to set the tool up \
+    ///           on a machine that has never run it before.\n\n1. Install it\n2. Run it\n\n\
+    ///           That is all there is to it: the whole set-up should take you a minute or two \
+    ///           at most, even on a slow network.")
+    /// );
+    /// # Ok::<(), dechaff::Error>(())
+    /// ```
+    pub markdown: Option<String>,
+    /// The main content as clean HTML, when [`Extractor::outputs`](crate::Extractor::outputs)
+    /// asks for it: the same blocks as [`text`](Article::text) in a few structural and inline
+    /// tags, with no scripts, styles, classes or event attributes. Safe to display as it is.
+    ///
+    /// Default: `None`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dechaff::{Extractor, Output};
+    ///
+    /// let html = "<div class=post><p>The <b>first</b> paragraph of a short article, long \
+    ///             enough to count as prose.</p></div>";
+    /// assert_eq!(dechaff::extract(html)?.html, None);
+    /// let article = Extractor::new().outputs(&[Output::Html]).extract(html)?;
+    /// assert_eq!(
+    ///     article.html.as_deref(),
+    ///     Some("<p>The <strong>first</strong> paragraph of a short article, long enough to count as prose.</p>")
+    /// );
+    /// # Ok::<(), dechaff::Error>(())
+    /// ```
+    pub html: Option<String>,
+    /// The text of the page's comment section, shaped like [`text`](Article::text), when
+    /// [`Extractor::comments`](crate::Extractor::comments) asks for it and the page has one.
+    /// Comments are never part of `text`, whatever this option says.
+    ///
+    /// Default: `None`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let html = "<article><p>The article, a paragraph long enough to be the page's content.</p>\
+    ///             <p>More of the article, so that it is longer than its one comment.</p>\
+    ///             </article><ol class=commentlist><li><p>Thanks, this was useful.</p></li></ol>";
+    /// assert_eq!(dechaff::extract(html)?.comments, None);
+    /// let article = dechaff::Extractor::new().comments(true).extract(html)?;
+    /// assert_eq!(article.comments.as_deref(), Some("Thanks, this was useful."));
+    /// # Ok::<(), dechaff::Error>(())
+    /// ```
+    pub comments: Option<String>,
 }

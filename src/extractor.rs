@@ -26,6 +26,8 @@ pub struct Extractor {
     favor: Favor,
     /// The encoding [`Extractor::charset_hint`] named, if it named a known one.
     charset_hint: Option<&'static Encoding>,
+    /// Formats and markup: see the second `impl` block.
+    render: render::Options,
 }
 
 /// Which way the extraction leans when a part of the page may or may not be content.
@@ -59,6 +61,7 @@ impl Default for Extractor {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             favor: Favor::Balanced,
             charset_hint: None,
+            render: render::Options::default(),
         }
     }
 }
@@ -228,16 +231,219 @@ impl Extractor {
             select::Bias::of(self.favor),
         )
         .ok_or(Error::NoContent)?;
-        let text = render::text(&tree, &marks, &blocks, &selection);
-        if text.is_empty() {
+        let page = render::Page {
+            tree: &tree,
+            marks: &marks,
+            blocks: &blocks,
+            regions: &regions,
+        };
+        let rendered = render::all(page, &selection, &self.render);
+        if rendered.text.is_empty() {
             return Err(Error::NoContent);
         }
         Ok(Article {
             title,
-            text,
+            text: rendered.text,
             encoding: None,
             confidence: selection.confidence,
+            markdown: rendered.markdown,
+            html: rendered.html,
+            comments: rendered.comments,
         })
+    }
+}
+
+/// A format [`Extractor::outputs`] can ask for besides the plain text.
+///
+/// # Examples
+///
+/// ```
+/// use dechaff::{Extractor, Output};
+///
+/// let html = "<p>A paragraph of <em>plain</em> prose, long enough to be the page's content.</p>";
+/// let article = Extractor::new().outputs(&[Output::Markdown, Output::Html]).extract(html)?;
+/// assert_eq!(
+///     article.markdown.as_deref(),
+///     Some("A paragraph of *plain* prose, long enough to be the page's content.")
+/// );
+/// assert!(article.html.is_some());
+/// # Ok::<(), dechaff::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Output {
+    /// [`Article::text`], which is always rendered.
+    Text,
+    /// [`Article::markdown`].
+    Markdown,
+    /// [`Article::html`].
+    Html,
+}
+
+/// Output options: which formats, and what goes in them. None of them changes which content
+/// is selected: [`Article::text`] is the same whatever the formats, links and images (only
+/// [`Extractor::tables`] drops content, from every format alike).
+impl Extractor {
+    /// Render these formats besides [`Article::text`], which is always there. Each call
+    /// replaces the previous set.
+    ///
+    /// Default: `&[Output::Text]` (text only; [`Article::markdown`] and [`Article::html`] are
+    /// `None`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dechaff::{Extractor, Output};
+    ///
+    /// let html = "<p>A paragraph of plain prose, long enough to be the page's content.</p>";
+    /// let article = Extractor::new().extract(html)?;
+    /// assert_eq!((article.markdown, article.html), (None, None));
+    /// let article = Extractor::new().outputs(&[Output::Html]).extract(html)?;
+    /// assert_eq!(
+    ///     article.html.as_deref(),
+    ///     Some("<p>A paragraph of plain prose, long enough to be the page's content.</p>")
+    /// );
+    /// assert_eq!(article.markdown, None);
+    /// # Ok::<(), dechaff::Error>(())
+    /// ```
+    pub fn outputs(&mut self, outputs: &[Output]) -> &mut Self {
+        self.render.markdown = outputs.contains(&Output::Markdown);
+        self.render.html = outputs.contains(&Output::Html);
+        self
+    }
+
+    /// Put the text of the page's comment section in [`Article::comments`]. Comments are
+    /// never mixed into the article's text, whatever this says.
+    ///
+    /// Default: `false` ([`Article::comments`] is `None`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let html = "<article><p>The article itself, a paragraph long enough to be its content.</p>\
+    ///             <p>Its second paragraph, which makes the article longer than the comments.\
+    ///             </p></article><section id=comments><p>I disagree with every word of this, \
+    ///             and here is why, at some length.</p></section>";
+    /// let article = dechaff::Extractor::new().extract(html)?;
+    /// assert_eq!(article.comments, None);
+    /// let article = dechaff::Extractor::new().comments(true).extract(html)?;
+    /// assert_eq!(
+    ///     article.comments.as_deref(),
+    ///     Some("I disagree with every word of this, and here is why, at some length.")
+    /// );
+    /// assert!(!article.text.contains("disagree"));
+    /// # Ok::<(), dechaff::Error>(())
+    /// ```
+    pub fn comments(&mut self, comments: bool) -> &mut Self {
+        self.render.comments = comments;
+        self
+    }
+
+    /// Keep data tables (rows and columns of facts) in every format: as rows of tab-separated
+    /// cells in text, as tables in Markdown and HTML. With `false` they are left out of every
+    /// format. Layout tables, which only position a page's parts, are never dropped: their
+    /// cells are rendered as the paragraphs they hold.
+    ///
+    /// Default: `true`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let html = "<article><p>Prices went up again this year, as the table below shows, for the \
+    ///             third year in a row.</p><table><tr><th>When prices were measured</th>\
+    ///             <th>What a loaf of bread cost</th></tr><tr><td>In the spring of 2023</td>\
+    ///             <td>Four euros and twenty cents</td></tr></table><p>Nobody expects them to \
+    ///             come down again any time soon, whatever the government says.</p></article>";
+    /// let article = dechaff::Extractor::new().extract(html)?;
+    /// assert!(article.text.contains("In the spring of 2023\tFour euros and twenty cents"));
+    /// let article = dechaff::Extractor::new().tables(false).extract(html)?;
+    /// assert!(!article.text.contains("Year"));
+    /// # Ok::<(), dechaff::Error>(())
+    /// ```
+    pub fn tables(&mut self, tables: bool) -> &mut Self {
+        self.render.tables = tables;
+        self
+    }
+
+    /// Render links in Markdown (`[text](url)`) and HTML (`<a href>`), their URLs made
+    /// absolute (see [`base_url`](Extractor::base_url)). With `false`, only their text. Links
+    /// to a fragment of the page (`#top`) or to a script are always rendered as text. Plain
+    /// text never shows URLs.
+    ///
+    /// Default: `true`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dechaff::{Extractor, Output};
+    ///
+    /// let html = "<p>A paragraph of prose with <a href='https://example.com/'>a link</a> \
+    ///             in it, long enough to count.</p>";
+    /// let mut extractor = Extractor::new();
+    /// extractor.outputs(&[Output::Markdown]);
+    /// let article = extractor.extract(html)?;
+    /// assert!(article.markdown.unwrap().contains("[a link](https://example.com/)"));
+    /// let article = extractor.links(false).extract(html)?;
+    /// assert!(article.markdown.unwrap().contains(" a link in it"));
+    /// # Ok::<(), dechaff::Error>(())
+    /// ```
+    pub fn links(&mut self, links: bool) -> &mut Self {
+        self.render.links = links;
+        self
+    }
+
+    /// Render images in Markdown (`![alt](src)`) and HTML (`<img src alt>`): those inside the
+    /// kept text, and those between kept blocks that belong to the article (not icons, author
+    /// photos or teaser thumbnails). Plain text never shows images.
+    ///
+    /// Default: `false`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dechaff::{Extractor, Output};
+    ///
+    /// let html = "<p>A paragraph of prose before the photo, long enough to count.</p>\
+    ///             <p><img src='https://example.com/a.jpg' alt='The harbour'></p>\
+    ///             <p>A paragraph of prose after the photo, long enough to count.</p>";
+    /// let mut extractor = Extractor::new();
+    /// extractor.outputs(&[Output::Markdown]);
+    /// assert!(!extractor.extract(html)?.markdown.unwrap().contains("!["));
+    /// let article = extractor.images(true).extract(html)?;
+    /// assert!(article.markdown.unwrap().contains("\n\n![The harbour](https://example.com/a.jpg)\n\n"));
+    /// # Ok::<(), dechaff::Error>(())
+    /// ```
+    pub fn images(&mut self, images: bool) -> &mut Self {
+        self.render.images = images;
+        self
+    }
+
+    /// The page's own URL, which relative links and image sources resolve against. It wins
+    /// over the page's `<link rel="canonical">`, which is used when no URL is given; a
+    /// `<base href>` in the page applies on top of either, as in a browser. Without any of
+    /// them, relative URLs stay as written. A `url` that is not an absolute URL is ignored: it
+    /// clears an earlier one.
+    ///
+    /// Default: none (the canonical URL, if the page has one).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use dechaff::{Extractor, Output};
+    ///
+    /// let html = "<p>A paragraph of prose with <a href='../about'>a relative link</a> in \
+    ///             it, long enough to count.</p>";
+    /// let mut extractor = Extractor::new();
+    /// extractor.outputs(&[Output::Markdown]);
+    /// assert!(extractor.extract(html)?.markdown.unwrap().contains("](../about)"));
+    /// extractor.base_url("https://example.com/blog/post/");
+    /// let article = extractor.extract(html)?;
+    /// assert!(article.markdown.unwrap().contains("](https://example.com/blog/about)"));
+    /// # Ok::<(), dechaff::Error>(())
+    /// ```
+    pub fn base_url(&mut self, url: &str) -> &mut Self {
+        self.render.base_url = url::Url::parse(url.trim()).ok();
+        self
     }
 }
 

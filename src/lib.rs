@@ -24,6 +24,38 @@
 //! # Ok::<(), dechaff::Error>(())
 //! ```
 //!
+//! # Markdown, HTML and JSON
+//!
+//! This example shows how to get the same content as Markdown and as clean HTML, with links
+//! made absolute. [`Extractor::outputs`] chooses the formats; [`Extractor::links`],
+//! [`Extractor::images`], [`Extractor::tables`] and [`Extractor::base_url`] what goes in them;
+//! [`Extractor::comments`] puts the comment section in [`Article::comments`]. None of these
+//! changes which content is selected: [`Article::text`] is the same whatever they say (only
+//! `tables(false)` drops data tables, from every format alike).
+//!
+//! ```
+//! use dechaff::{Extractor, Output};
+//!
+//! let html = r#"<article><p>Read the <a href="/guide">guide</a> first: it explains every
+//!   option in the order you will need it, with an example for each.</p></article>"#;
+//! let article = Extractor::new()
+//!     .outputs(&[Output::Markdown, Output::Html])
+//!     .base_url("https://example.com/docs/")
+//!     .extract(html)?;
+//! assert_eq!(
+//!     article.markdown.as_deref(),
+//!     Some("Read the [guide](https://example.com/guide) first: it explains every option in \
+//!           the order you will need it, with an example for each.")
+//! );
+//! assert!(article.html.unwrap().starts_with(r#"<p>Read the <a href="https://example.com/guide">"#));
+//! # Ok::<(), dechaff::Error>(())
+//! ```
+//!
+//! # Features
+//!
+//! - `serde`: `Serialize` and `Deserialize` for [`Article`], with stable field names (see
+//!   its "JSON" section). Off by default.
+//!
 //! # Bytes in any character encoding
 //!
 //! A page as fetched is bytes. [`extract_bytes`] (and [`Extractor::extract_bytes`]) decode them
@@ -60,7 +92,7 @@ mod stats;
 
 pub use article::Article;
 pub use error::Error;
-pub use extractor::{Extractor, Favor, DEFAULT_MAX_INPUT_BYTES};
+pub use extractor::{Extractor, Favor, Output, DEFAULT_MAX_INPUT_BYTES};
 
 /// Extract the main content of `html` with the default options.
 ///

@@ -35,6 +35,10 @@ impl Region {
     const NOT_CONTENT: u8 =
         Self::BOILERPLATE.0 | Self::COMMENTS.0 | Self::BYLINE.0 | Self::CAPTION.0 | Self::FORM.0;
 
+    pub(crate) fn has(self, other: Region) -> bool {
+        self.0 & other.0 != 0
+    }
+
     /// Evidence that the node is not main content.
     pub(crate) fn is_not_content(self) -> bool {
         self.0 & Self::NOT_CONTENT != 0
@@ -108,6 +112,11 @@ fn own_region(
         || evidence.has(Evidence::ARTICLE_BODY)
     {
         bits |= Region::CONTENT.0;
+    }
+    // `<nav>` and `<menu>` are navigation whatever their size: a page that is only
+    // navigation has no content, rather than navigation as its content.
+    if matches!(tag, Tag::Nav | Tag::Menu) {
+        bits |= Region::BOILERPLATE.0;
     }
     if chars as f64 > MAX_BOILERPLATE_SHARE * page_chars {
         return Region(bits);

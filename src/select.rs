@@ -275,7 +275,7 @@ fn is_listing_entry(blocks: &Blocks, regions: &NodeMap<Region>, index: usize) ->
 }
 
 /// The region evidence that applies to block `index`: its owner's, or its first text node's.
-fn block_region(blocks: &Blocks, regions: &NodeMap<Region>, index: usize) -> Region {
+pub(crate) fn block_region(blocks: &Blocks, regions: &NodeMap<Region>, index: usize) -> Region {
     blocks
         .get(index)
         .map(|b| regions[b.owner] | regions[b.first])

@@ -117,3 +117,10 @@ fn favor_nests_precision_in_balanced_in_recall_on_the_shipped_pages() {
         }
     }
 }
+
+#[test]
+fn a_page_that_is_only_navigation_has_no_content() {
+    let html = "<html><body><nav><a href='/'>Home</a> <a href='/menu'>Menu</a> \
+                <a href='/about'>About us</a></nav></body></html>";
+    assert_eq!(dechaff::extract(html), Err(dechaff::Error::NoContent));
+}

@@ -4,18 +4,12 @@
 use crate::blocks::{Block, Blocks};
 use crate::clean::Mark;
 use crate::dom::{Kind, NodeId, NodeMap, Tag, Tree};
-use crate::select::Selection;
 
-/// The text of the selected blocks.
-pub(crate) fn text(
-    tree: &Tree,
-    marks: &NodeMap<Mark>,
-    blocks: &Blocks,
-    selection: &Selection,
-) -> String {
+/// The text of blocks `kept` (indices in document order).
+pub(crate) fn text(tree: &Tree, marks: &NodeMap<Mark>, blocks: &Blocks, kept: &[usize]) -> String {
     let mut out = String::new();
     let mut previous_row: Option<NodeId> = None;
-    for block in selection.kept.iter().filter_map(|&i| blocks.get(i)) {
+    for block in kept.iter().filter_map(|&i| blocks.get(i)) {
         let body = block_text(tree, marks, block);
         if body.is_empty() {
             continue;
@@ -126,11 +120,8 @@ mod tests {
         let tree = Tree::parse(html);
         let marks = clean::mark(&tree);
         let blocks = blocks::linearise(&tree, &marks);
-        let selection = Selection {
-            kept: (0..blocks.list.len()).collect(),
-            confidence: 1.0,
-        };
-        text(&tree, &marks, &blocks, &selection)
+        let kept: Vec<usize> = (0..blocks.list.len()).collect();
+        text(&tree, &marks, &blocks, &kept)
     }
 
     #[test]
