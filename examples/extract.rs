@@ -6,9 +6,11 @@
 //!
 //! Inputs are read as bytes, and their character encoding is detected as a browser would.
 //! Without `--json`, prints each input's text (inputs separated by a blank line). With `--json`,
-//! prints one JSON object per input per line: `source`, `title`, `text`, `encoding`, and `error`
-//! when the extraction failed. A failure on one input is reported and the others still run; the exit
-//! status is 1 if any input failed.
+//! prints one JSON object per input per line: `source`, every field of `dechaff::Article`
+//! (`title`, `authors`, `date`, `modified`, `site_name`, `description`, `language`, `url`,
+//! `image`, `tags`, `categories`, `text`, `encoding`), and `error` when the extraction failed.
+//! A failure on one input is reported and the others still run; the exit status is 1 if any
+//! input failed.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -73,6 +75,16 @@ fn to_json(source: &str, result: &Result<dechaff::Article, String>) -> serde_jso
         Ok(article) => serde_json::json!({
             "source": source,
             "title": article.title,
+            "authors": article.authors,
+            "date": article.date,
+            "modified": article.modified,
+            "site_name": article.site_name,
+            "description": article.description,
+            "language": article.language,
+            "url": article.url,
+            "image": article.image,
+            "tags": article.tags,
+            "categories": article.categories,
             "text": article.text,
             "encoding": article.encoding,
         }),

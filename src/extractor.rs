@@ -1,5 +1,6 @@
 //! The reusable [`Extractor`]: options, and the pipeline that runs the stages in order.
 
+use chrono::NaiveDate;
 use encoding_rs::Encoding;
 
 use crate::dom::Tree;
@@ -25,6 +26,8 @@ pub struct Extractor {
     max_input_bytes: usize,
     /// The encoding [`Extractor::charset_hint`] named, if it named a known one.
     charset_hint: Option<&'static Encoding>,
+    /// Today, as [`Extractor::now`] set it: later dates are not publication dates.
+    now: Option<NaiveDate>,
 }
 
 impl Default for Extractor {
@@ -32,6 +35,7 @@ impl Default for Extractor {
         Extractor {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             charset_hint: None,
+            now: None,
         }
     }
 }
@@ -90,6 +94,33 @@ impl Extractor {
     /// ```
     pub fn charset_hint(&mut self, label: &str) -> &mut Self {
         self.charset_hint = input::encoding_for_label(label.as_bytes());
+        self
+    }
+
+    /// Today's date, ISO 8601 (`"2025-04-25"`, or a timestamp that starts with the day):
+    /// [`Article::date`] and [`Article::modified`] are never later than this (one day of slack
+    /// allows for a page whose time zone is ahead of yours). A page dated later is mistaken,
+    /// or the date came from something other than the article, so the next source is tried.
+    ///
+    /// Anything that is not an ISO 8601 day clears the setting, as [`Extractor::charset_hint`]
+    /// ignores an unknown label.
+    ///
+    /// Default: none, every date is accepted (dechaff reads no clock).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let html = r#"<meta property="article:published_time" content="2031-01-01">
+    ///   <time datetime="2025-04-25">April 25</time>
+    ///   <p>A paragraph of plain prose, long enough to be the page's content.</p>"#;
+    /// let mut extractor = dechaff::Extractor::new();
+    /// assert_eq!(extractor.extract(html)?.date.as_deref(), Some("2031-01-01"));
+    /// extractor.now("2025-05-01");
+    /// assert_eq!(extractor.extract(html)?.date.as_deref(), Some("2025-04-25"));
+    /// # Ok::<(), dechaff::Error>(())
+    /// ```
+    pub fn now(&mut self, date: &str) -> &mut Self {
+        self.now = metadata::parse_today(date);
         self
     }
 
@@ -170,8 +201,8 @@ impl Extractor {
         let blocks = blocks::linearise(&tree, &marks);
         let stats = stats::collect(&tree, &marks, &blocks);
         let regions = regions::classify(&tree, &blocks, &stats);
-        let title = metadata::title(&tree, &marks, &blocks);
-        let title_hash = title.as_deref().map(blocks::text_hash);
+        let meta = metadata::extract(&tree, &marks, &blocks, self.now);
+        let title_hash = meta.title.as_deref().map(blocks::text_hash);
         let selection =
             select::main_content(&tree, &blocks, &regions, title_hash).ok_or(Error::NoContent)?;
         let text = render::text(&tree, &marks, &blocks, &selection);
@@ -179,9 +210,19 @@ impl Extractor {
             return Err(Error::NoContent);
         }
         Ok(Article {
-            title,
+            title: meta.title,
             text,
             encoding: None,
+            authors: meta.authors,
+            date: meta.date,
+            modified: meta.modified,
+            site_name: meta.site_name,
+            description: meta.description,
+            language: meta.language,
+            url: meta.url,
+            image: meta.image,
+            tags: meta.tags,
+            categories: meta.categories,
         })
     }
 }

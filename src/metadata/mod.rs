@@ -1,0 +1,645 @@
+//! Metadata read from the parsed tree: headline, authors, dates, site name, description,
+//! language, canonical URL, image, tags and categories.
+//!
+//! One pass ([`collect`]) gathers every source; each field then takes the first source that
+//! gives a usable value, structured sources first: JSON-LD ([`jsonld`]), then `<meta>` tags
+//! (OpenGraph, `article:*`, Twitter cards, Dublin Core, `citation_*`), then microdata, then the
+//! page's own elements near the headline (`<time>`, bylines, short lines of text), then the URL.
+//! Dates are never read from script text other than JSON-LD.
+
+mod author;
+mod collect;
+mod date;
+mod jsonld;
+mod title;
+
+use chrono::{Days, NaiveDate};
+
+use crate::blocks::Blocks;
+use crate::clean::Mark;
+use crate::dom::{NodeId, NodeMap, Tree};
+use crate::render;
+pub(crate) use collect::{hints, Hints};
+use collect::{ItemProp, Page};
+use date::DayOrder;
+use jsonld::JsonLd;
+
+/// Compiles a literal pattern of this module. The `expect` cannot fire on a literal that
+/// compiled once, and each module's `regexes_compile` test forces every pattern.
+#[allow(clippy::expect_used)]
+fn regex(pattern: &str) -> regex::Regex {
+    regex::Regex::new(pattern).expect("valid regex")
+}
+
+/// Everything known about the page besides its text.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct Metadata {
+    pub(crate) title: Option<String>,
+    pub(crate) authors: Vec<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) modified: Option<String>,
+    pub(crate) site_name: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) language: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) image: Option<String>,
+    pub(crate) tags: Vec<String>,
+    pub(crate) categories: Vec<String>,
+}
+
+/// Dates before this are placeholders (`0001-01-01`, the Unix epoch) or history the text talks
+/// about, not when a web page was published.
+const MIN_YEAR: i32 = 1990;
+
+/// Lines of text after the headline searched for a byline or a date: a byline block sits
+/// within a few blocks of it, under a kicker, a subtitle and an image caption at most.
+const LINES_AFTER_HEADLINE: usize = 25;
+
+/// A line longer than this is prose, not a byline or a dateline.
+const MAX_LINE_CHARS: u32 = 150;
+
+/// `<meta>` keys of the publication date, most specific first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "date",
+    "datecreated",
+];
+
+/// `<meta>` keys of the last modification date.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:article:modified_time",
+    "datemodified",
+    "og:updated_time",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+];
+
+/// `<meta>` keys of authors; every value of every key counts (`citation_author` is repeated).
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "og:article:author",
+    "book:author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+];
+
+/// The `<meta>`s of the page, looked up by key.
+struct Metas<'a>(&'a [(String, String)]);
+
+impl<'a> Metas<'a> {
+    /// The value of the first key of `keys` that the page has.
+    fn first(&self, keys: &[&str]) -> Option<&'a str> {
+        keys.iter().find_map(|key| self.all(key).next())
+    }
+
+    fn all<'k>(&self, key: &'k str) -> impl Iterator<Item = &'a str> + 'k
+    where
+        'a: 'k,
+    {
+        self.0
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Everything a field's extractor may read.
+struct Context<'a> {
+    tree: &'a Tree,
+    marks: &'a NodeMap<Mark>,
+    blocks: &'a Blocks,
+    page: &'a Page,
+    metas: Metas<'a>,
+    ld: &'a JsonLd,
+    /// The headline's `<h1>`: bylines and dates are looked for after it first.
+    anchor: Option<NodeId>,
+}
+
+/// Read the metadata of `tree`. `now`, when given, is today's date: later dates are rejected.
+pub(crate) fn extract(
+    tree: &Tree,
+    marks: &NodeMap<Mark>,
+    blocks: &Blocks,
+    now: Option<NaiveDate>,
+) -> Metadata {
+    let page = collect::page(tree);
+    let ld = jsonld::read(&page.json_ld);
+    let metas = Metas(&page.metas);
+    let claims = title::Claims {
+        title: page.title.as_deref(),
+        others: [metas.first(&["og:title"]), ld.headline.as_deref()]
+            .into_iter()
+            .chain([metas.first(&["twitter:title", "dc.title", "citation_title"])])
+            .flatten()
+            .collect(),
+    };
+    let (title, anchor) = title::headline(tree, marks, blocks, &claims);
+    let cx = Context {
+        tree,
+        marks,
+        blocks,
+        page: &page,
+        metas,
+        ld: &ld,
+        anchor,
+    };
+    let site_name = site_name(&cx, title.as_deref());
+    let language = language(&cx);
+    let url = url(&cx);
+    let lines = lines_near_headline(&cx);
+    let order = day_order(language.as_deref(), &cx, &lines);
+    let dates = Dates { order, now };
+    let authors = authors(&cx, &lines, site_name.as_deref());
+    let date = published(&cx, &lines, url.as_deref(), &dates).map(date::iso);
+    Metadata {
+        authors,
+        date,
+        modified: modified(&cx, &dates).map(date::iso),
+        description: description(&cx),
+        image: image(&cx, url.as_deref()),
+        tags: tags(&cx),
+        categories: categories(&cx),
+        title,
+        site_name,
+        language,
+        url,
+    }
+}
+
+/// Today's date from an ISO 8601 string (`2025-04-25`, or a timestamp that starts with it).
+pub(crate) fn parse_today(text: &str) -> Option<NaiveDate> {
+    date::iso_day(text)
+}
+
+/// How to read and judge the dates of one page.
+struct Dates {
+    order: DayOrder,
+    now: Option<NaiveDate>,
+}
+
+impl Dates {
+    /// A date that can be a publication date: a real day, not before the web, not in the future.
+    /// A page's local day may be one ahead of the caller's, so one day of slack is allowed.
+    fn is_plausible(&self, date: NaiveDate) -> bool {
+        let not_future = match self.now {
+            Some(now) => now
+                .checked_add_days(Days::new(1))
+                .is_none_or(|limit| date <= limit),
+            None => true,
+        };
+        date.year_ce().1 >= MIN_YEAR as u32 && not_future
+    }
+
+    /// A structured value: the date must open it.
+    fn parse(&self, text: &str) -> Option<NaiveDate> {
+        date::parse(text, self.order).filter(|&d| self.is_plausible(d))
+    }
+
+    /// Free text: the first plausible date anywhere in it.
+    fn find(&self, text: &str) -> Option<NaiveDate> {
+        date::find(text, self.order).filter(|&d| self.is_plausible(d))
+    }
+}
+
+use chrono::Datelike;
+
+/// The publication date: JSON-LD, `<meta>`, microdata, `<time>` and date elements near the
+/// headline, the URL, a dateline under the headline; the modification date as a last resort.
+fn published(
+    cx: &Context,
+    lines: &[String],
+    url: Option<&str>,
+    dates: &Dates,
+) -> Option<NaiveDate> {
+    let structured = cx
+        .ld
+        .published
+        .iter()
+        .map(String::as_str)
+        .chain(PUBLISHED_KEYS.iter().flat_map(|k| cx.metas.all(k)))
+        .find_map(|v| dates.parse(v));
+    structured
+        .or_else(|| itemprop_date(cx, ItemProp::DatePublished, dates))
+        .or_else(|| time_element(cx, dates))
+        .or_else(|| {
+            near_anchor(cx.anchor, &cx.page.date_nodes)
+                .find_map(|id| dates.find(&collect::text(cx.tree, id, 300)))
+        })
+        .or_else(|| {
+            url.and_then(date::in_url)
+                .filter(|&d| dates.is_plausible(d))
+        })
+        .or_else(|| lines.iter().find_map(|line| dates.find(line)))
+        .or_else(|| modified(cx, dates))
+}
+
+/// The last modification date, from structured metadata only.
+fn modified(cx: &Context, dates: &Dates) -> Option<NaiveDate> {
+    cx.ld
+        .modified
+        .iter()
+        .map(String::as_str)
+        .chain(MODIFIED_KEYS.iter().flat_map(|k| cx.metas.all(k)))
+        .find_map(|v| dates.parse(v))
+        .or_else(|| itemprop_date(cx, ItemProp::DateModified, dates))
+}
+
+/// A microdata date element's `datetime` or text.
+fn itemprop_date(cx: &Context, prop: ItemProp, dates: &Dates) -> Option<NaiveDate> {
+    let nodes: Vec<NodeId> = cx
+        .page
+        .itemprops
+        .iter()
+        .filter(|(p, _)| *p == prop)
+        .map(|(_, id)| *id)
+        .collect();
+    let found = near_anchor(cx.anchor, &nodes).find_map(|id| element_date(cx, id, dates));
+    found
+}
+
+/// A `<time>`'s date: those marked as the publication date first (`pubdate`, a class naming
+/// it), then the nearest after the headline.
+fn time_element(cx: &Context, dates: &Dates) -> Option<NaiveDate> {
+    let marked = cx.page.times.iter().copied().filter(|&id| {
+        cx.tree.attr(id, "pubdate").is_some()
+            || cx.tree.attr_is(id, "class", |c| c.contains("publish"))
+    });
+    marked
+        .chain(near_anchor(cx.anchor, &cx.page.times))
+        .find_map(|id| element_date(cx, id, dates))
+}
+
+fn element_date(cx: &Context, id: NodeId, dates: &Dates) -> Option<NaiveDate> {
+    let attr = cx
+        .tree
+        .attr(id, "datetime")
+        .or_else(|| cx.tree.attr(id, "content"));
+    attr.and_then(|a| dates.parse(&a))
+        .or_else(|| dates.find(&collect::text(cx.tree, id, 300)))
+}
+
+/// `nodes` (in document order) starting with the first at or after the headline, then those
+/// before it, nearest first. With no headline, all of them in order.
+fn near_anchor(anchor: Option<NodeId>, nodes: &[NodeId]) -> impl Iterator<Item = NodeId> + '_ {
+    let split = anchor.map_or(0, |a| nodes.partition_point(|&id| id < a));
+    let (before, after) = nodes.split_at(split.min(nodes.len()));
+    after.iter().chain(before.iter().rev()).copied()
+}
+
+/// Short lines of text just after the headline (or at the top of the page without one), where
+/// bylines and datelines are.
+fn lines_near_headline(cx: &Context) -> Vec<String> {
+    let list = &cx.blocks.list;
+    let start = cx.anchor.map_or(0, |a| {
+        list.partition_point(|b| b.owner <= a && b.first < cx.tree.end(a))
+    });
+    list.iter()
+        .skip(start)
+        .take(LINES_AFTER_HEADLINE)
+        .filter(|b| b.chars > 0 && b.chars <= MAX_LINE_CHARS)
+        .map(|b| render::block_text(cx.tree, cx.marks, b))
+        .collect()
+}
+
+/// Day or month first: the order the page shows in an unambiguous date, else its language's
+/// (month first for American English, day first elsewhere).
+fn day_order(language: Option<&str>, cx: &Context, lines: &[String]) -> DayOrder {
+    let shown = lines.iter().find_map(|l| date::order_shown(l)).or_else(|| {
+        cx.page
+            .date_nodes
+            .iter()
+            .find_map(|&id| date::order_shown(&collect::text(cx.tree, id, 300)))
+    });
+    shown.unwrap_or_else(|| {
+        let lang = language
+            .unwrap_or("")
+            .to_ascii_lowercase()
+            .replace('_', "-");
+        if lang == "en" || lang == "en-us" || lang.is_empty() {
+            DayOrder::MonthFirst
+        } else {
+            DayOrder::DayFirst
+        }
+    })
+}
+
+/// The authors: JSON-LD, `<meta>`s, microdata, byline elements near the headline, a "By …"
+/// line under it.
+fn authors(cx: &Context, lines: &[String], site_name: Option<&str>) -> Vec<String> {
+    let clean = |values: Vec<&str>| -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for name in values.into_iter().flat_map(|v| author::names(v, site_name)) {
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                names.push(name);
+            }
+        }
+        names
+    };
+    let from_ld = clean(cx.ld.authors.iter().map(String::as_str).collect());
+    if !from_ld.is_empty() {
+        return from_ld;
+    }
+    for key in AUTHOR_KEYS {
+        let names = clean(cx.metas.all(key).collect());
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    let microdata = microdata_authors(cx);
+    if !microdata.is_empty() {
+        return clean(microdata.iter().map(String::as_str).collect());
+    }
+    near_anchor(cx.anchor, &cx.page.author_nodes)
+        .map(|id| collect::text(cx.tree, id, 300))
+        .filter(|t| t.chars().count() <= MAX_LINE_CHARS as usize)
+        .map(|t| author::from_byline(&t, false, site_name))
+        .chain(
+            lines
+                .iter()
+                .map(|l| author::from_byline(l, true, site_name)),
+        )
+        .find(|names| !names.is_empty())
+        .unwrap_or_default()
+}
+
+/// The texts of `itemprop="author"` elements: their `itemprop="name"` part if they have one.
+fn microdata_authors(cx: &Context) -> Vec<String> {
+    let tree = cx.tree;
+    cx.page
+        .itemprops
+        .iter()
+        .filter(|(p, _)| *p == ItemProp::Author)
+        .map(|&(_, id)| {
+            let mut node = id.next();
+            while node < tree.end(id) {
+                if tree.attr_is(node, "itemprop", |p| {
+                    p.split_ascii_whitespace().any(|p| p == "name")
+                }) {
+                    return collect::text(tree, node, 200);
+                }
+                node = node.next();
+            }
+            collect::text(tree, id, 200)
+        })
+        .filter(|t| !t.is_empty() && t.chars().count() <= MAX_LINE_CHARS as usize)
+        .collect()
+}
+
+/// The site's name: `og:site_name`, the JSON-LD publisher or `WebSite`, `application-name`,
+/// or the part of the `<title>` beside the headline.
+fn site_name(cx: &Context, headline: Option<&str>) -> Option<String> {
+    cx.metas
+        .first(&["og:site_name"])
+        .map(str::to_string)
+        .or_else(|| cx.ld.publisher.clone())
+        .or_else(|| cx.ld.website.clone())
+        .or_else(|| {
+            cx.metas
+                .first(&["application-name", "dc.publisher", "citation_publisher"])
+                .map(str::to_string)
+        })
+        .or_else(|| title::site_part(cx.page.title.as_deref()?, headline?))
+}
+
+/// The description: OpenGraph, `<meta name="description">`, Twitter, Dublin Core, JSON-LD.
+fn description(cx: &Context) -> Option<String> {
+    cx.metas
+        .first(&[
+            "og:description",
+            "description",
+            "twitter:description",
+            "dc.description",
+            "dcterms.description",
+        ])
+        .map(str::to_string)
+        .or_else(|| cx.ld.description.clone())
+}
+
+/// The language: `<html lang>`, then `content-language` and other declarations, then the
+/// script of the text. A declaration that the text's script contradicts (a page in Chinese that
+/// says `en`, a template default) gives way to the script.
+fn language(cx: &Context) -> Option<String> {
+    let declared = cx
+        .page
+        .html_lang
+        .clone()
+        .filter(|l| !l.trim().is_empty())
+        .or_else(|| {
+            cx.metas
+                .first(&[
+                    "content-language",
+                    "language",
+                    "dc.language",
+                    "dcterms.language",
+                    "og:locale",
+                ])
+                .map(str::to_string)
+        })
+        .or_else(|| cx.ld.language.clone())
+        .map(|l| l.trim().to_string());
+    let script = script_language(cx);
+    match (declared, script) {
+        (Some(d), Some(s)) if !primary(&d).eq_ignore_ascii_case(s) => Some(s.to_string()),
+        (Some(d), _) => Some(d),
+        (None, s) => s.map(str::to_string),
+    }
+}
+
+fn primary(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
+}
+
+/// At least this share of the text's characters in one East Asian script makes the page's
+/// language that script's.
+const MIN_SCRIPT_SHARE: f32 = 0.3;
+
+/// `zh`, `ja`, `ko` or `th` when most of the text is in that script; Latin and other scripts
+/// are shared by too many languages to tell without a model.
+fn script_language(cx: &Context) -> Option<&'static str> {
+    let (chars, cjk) = cx.blocks.list.iter().fold((0u64, 0u64), |(c, k), b| {
+        (c + u64::from(b.chars), k + u64::from(b.cjk_chars))
+    });
+    if chars == 0 || (cjk as f32) < MIN_SCRIPT_SHARE * chars as f32 {
+        return None;
+    }
+    let mut counts = [0u32; 4]; // han, kana, hangul, thai
+    for block in cx.blocks.list.iter().filter(|b| b.cjk_chars > 0).take(50) {
+        for c in render::block_text(cx.tree, cx.marks, block).chars() {
+            let slot = match c {
+                '\u{3040}'..='\u{30FF}' => 1,
+                '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' => 2,
+                '\u{0E00}'..='\u{0E7F}' => 3,
+                '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' => 0,
+                _ => continue,
+            };
+            if let Some(count) = counts.get_mut(slot) {
+                *count += 1;
+            }
+        }
+    }
+    let [han, kana, hangul, thai] = counts;
+    // Japanese mixes kanji with kana; a few percent of kana is Japanese already.
+    if kana * 10 > han + kana {
+        Some("ja")
+    } else if hangul > han {
+        Some("ko")
+    } else if thai > han {
+        Some("th")
+    } else if han > 0 {
+        Some("zh")
+    } else {
+        None
+    }
+}
+
+/// The canonical URL: `<link rel="canonical">`, `og:url`, the JSON-LD `url`. A relative
+/// canonical link is resolved against an absolute URL from the others.
+fn url(cx: &Context) -> Option<String> {
+    let others = [
+        cx.metas.first(&["og:url"]),
+        cx.ld.url.as_deref(),
+        cx.metas.first(&["twitter:url"]),
+    ];
+    let base = others.into_iter().flatten().find(|u| is_absolute(u));
+    match cx.page.canonical.as_deref() {
+        Some(c) if is_absolute(c) => Some(c.to_string()),
+        Some(c) if c.starts_with('/') && !c.starts_with("//") => base
+            .and_then(|b| join(b, c))
+            .or_else(|| base.map(str::to_string)),
+        _ => base.map(str::to_string),
+    }
+}
+
+fn is_absolute(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// `https://host/a/b` + `/c` → `https://host/c`.
+fn join(base: &str, path: &str) -> Option<String> {
+    let (scheme, rest) = base.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    Some(format!("{scheme}://{host}{path}"))
+}
+
+/// The main image: `og:image`, `twitter:image`, the JSON-LD image, `<link rel="image_src">`.
+fn image(cx: &Context, url: Option<&str>) -> Option<String> {
+    let found = cx
+        .metas
+        .first(&[
+            "og:image",
+            "og:image:url",
+            "og:image:secure_url",
+            "twitter:image",
+            "twitter:image:src",
+        ])
+        .map(str::to_string)
+        .or_else(|| cx.ld.image.clone())
+        .or_else(|| cx.page.image_link.clone())
+        .or_else(|| {
+            cx.metas
+                .first(&["image", "thumbnailurl"])
+                .map(str::to_string)
+        })?;
+    if is_absolute(&found) {
+        return Some(found);
+    }
+    match (found.strip_prefix("//"), url) {
+        (Some(rest), _) => Some(format!("https://{rest}")),
+        (None, Some(base)) if found.starts_with('/') => join(base, &found),
+        _ => Some(found),
+    }
+}
+
+/// Tags: `article:tag`, keywords, JSON-LD `keywords`, `citation_keywords`, `dc.subject`,
+/// `rel="tag"` links; the first source that has some.
+fn tags(cx: &Context) -> Vec<String> {
+    let from_metas = |keys: &[&str], split: bool| -> Vec<String> {
+        let values = keys.iter().flat_map(|k| cx.metas.all(k));
+        let pieces: Vec<String> = if split {
+            values
+                .flat_map(|v| v.split(','))
+                .map(|p| p.trim().to_string())
+                .collect()
+        } else {
+            values.map(|v| v.trim().to_string()).collect()
+        };
+        distinct(pieces)
+    };
+    [
+        from_metas(&["article:tag", "og:article:tag"], false),
+        from_metas(&["keywords", "news_keywords"], true),
+        distinct(cx.ld.keywords.clone()),
+        from_metas(
+            &["citation_keywords", "dc.subject", "dcterms.subject"],
+            false,
+        ),
+        link_texts(cx, &cx.page.tag_links),
+    ]
+    .into_iter()
+    .find(|l| !l.is_empty())
+    .unwrap_or_default()
+}
+
+/// Categories: `article:section`, JSON-LD `articleSection`, `rel="category"` links.
+fn categories(cx: &Context) -> Vec<String> {
+    let sections = ["article:section", "og:article:section"]
+        .iter()
+        .flat_map(|k| cx.metas.all(k))
+        .map(str::to_string)
+        .collect();
+    [
+        distinct(sections),
+        distinct(cx.ld.sections.clone()),
+        link_texts(cx, &cx.page.category_links),
+    ]
+    .into_iter()
+    .find(|l| !l.is_empty())
+    .unwrap_or_default()
+}
+
+fn link_texts(cx: &Context, links: &[NodeId]) -> Vec<String> {
+    distinct(
+        links
+            .iter()
+            .map(|&id| collect::text(cx.tree, id, 100))
+            .collect(),
+    )
+}
+
+/// Non-empty strings, the first of each case-insensitive duplicate.
+fn distinct(strings: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in strings {
+        if !s.is_empty() && !out.iter().any(|o| o.to_lowercase() == s.to_lowercase()) {
+            out.push(s);
+        }
+    }
+    out
+}
