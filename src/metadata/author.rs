@@ -15,16 +15,17 @@ use super::date;
 /// "文/王伟", "记者 王伟". Must not match "Bypass" or "Byron" (a whole word is needed).
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     super::regex(
-        r"(?i)^\s*(?:(?:(?:written|posted|published|reported|text|words|story|article)\s+)?(?:by|von|par|por|door|av|af|przez|di|da)(?:\s*:\s*|\s+)|(?:author|authors|autor|autorin|autoren|auteur|auteurs|autore|text|texte)\s*:\s*|(?:作者|文|记者|本报记者|撰文|執筆|作者名)\s*[:：/|｜]?\s*)",
+        r"(?i)^\s*(?:(?:(?:written|posted|published|reported|text|words|story|article|erstellt|geschrieben|verfasst|publiziert|écrit|escrito|scritto)\s+)?(?:by|von|par|por|door|av|af|przez|di|da)(?:\s*:\s*|\s+)|(?:author|authors|autor|autorin|autoren|auteur|auteurs|autore|text|texte)\s*:\s*|(?:作者|文|记者|本报记者|撰文|執筆|作者名)\s*[:：/|｜]?\s*)",
     )
 });
 
-/// Where the names of a byline end: a separator, a date or time, or a word announcing one.
-/// "Jane Doe | Staff", "Jane Doe · 5 min read", "Jane Doe, March 3", "Jane Doe Updated …".
-/// Not "Jane Doe-Smith" (a hyphen inside a name).
+/// Where the names of a byline end: a separator, a number of two digits or more (a time, a
+/// date, a count), a weekday, or a word announcing a date. "Jane Doe | Staff", "Jane Doe · 5 min
+/// read", "Jane Doe on Friday", "Jane Doe Updated …", "Lucas Nolan22 Dec". Not "Jane Doe-Smith"
+/// (a hyphen inside a name) nor "Bo2man" (a handle with one digit).
 static BYLINE_END: LazyLock<Regex> = LazyLock::new(|| {
     super::regex(
-        r"(?i)\s[|•·—–-]\s|[|•·\n\d]|\b(?:updated|published|posted|last\s+modified|aktualisiert|veröffentlicht|mis\s+à\s+jour|publié|actualizado|publicado)\b",
+        r"(?i)\s[|•·—–-]\s|[|•·\n]|[0-9]{2}|\b(?:updated|published|posted|last\s+modified|aktualisiert|veröffentlicht|mis\s+à\s+jour|publié|actualizado|publicado|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     )
 });
 
@@ -95,7 +96,27 @@ pub(super) fn from_byline(text: &str, needs_prefix: bool, site_name: Option<&str
         .and_then(|at| rest.get(..at))
         .unwrap_or(rest);
     let end = BYLINE_END.find(rest).map_or(rest.len(), |m| m.start());
-    names(rest.get(..end).unwrap_or(rest), site_name)
+    let names_part = rest.get(..end).unwrap_or(rest);
+    names(strip_trailing_connectors(names_part), site_name)
+}
+
+/// Words left between names and the date cut off after them: "Jane Doe on", "Hans Muster am",
+/// "Heiko Sauer Do" (a German weekday), "Jean Dupont le".
+const CONNECTORS: &[&str] = &[
+    "on", "at", "am", "um", "vom", "le", "du", "el", "il", "em", "de", "den", "op", "mo", "di",
+    "mi", "do", "fr", "sa", "so", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+];
+
+fn strip_trailing_connectors(text: &str) -> &str {
+    let mut text = text.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    while let Some((head, last)) = text.rsplit_once(char::is_whitespace) {
+        let last = last.trim_end_matches(['.', ',']);
+        if !CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(last)) {
+            break;
+        }
+        text = head.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    }
+    text
 }
 
 fn strip_prefix(text: &str) -> &str {

@@ -24,6 +24,8 @@ pub(super) struct Page {
     pub(super) canonical: Option<String>,
     /// `href` of the first `<link rel="image_src">`.
     pub(super) image_link: Option<String>,
+    /// `(hreflang, href)` of every `<link rel="alternate" hreflang>`: the page in each language.
+    pub(super) alternates: Vec<(String, String)>,
     /// Microdata elements without a `content`, whose text or `datetime` is the value.
     pub(super) itemprops: Vec<(ItemProp, NodeId)>,
     /// `<time>` elements.
@@ -150,6 +152,12 @@ fn read_link(tree: &Tree, id: NodeId, page: &mut Page) {
         match rel {
             "canonical" if page.canonical.is_none() => page.canonical = href(),
             "image_src" if page.image_link.is_none() => page.image_link = href(),
+            "alternate" => {
+                if let (Some(lang), Some(href)) = (tree.attr(id, "hreflang"), href()) {
+                    page.alternates
+                        .push((lang.trim().to_ascii_lowercase(), href));
+                }
+            }
             _ => {}
         }
     }
@@ -183,7 +191,7 @@ pub(crate) fn hints<'a>(tag: Tag, attributes: impl Iterator<Item = (&'a str, &'a
     for (name, value) in attributes {
         match name {
             "itemprop" => hints.add(Hints::ITEMPROP),
-            "class" | "id" => {
+            "class" | "id" | "data-testid" => {
                 if AUTHOR_CLASS.is_match(value) {
                     hints.add(Hints::NAMES_AUTHOR);
                 }

@@ -341,18 +341,25 @@ fn compact(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
-/// A date in a URL path: `/2025/04/25/`, `/2025-04-25-slug`. A bare year (`/2025/slug`) is not
-/// a day.
-pub(super) fn in_url(url: &str) -> Option<NaiveDate> {
+/// A date in a URL path: `/2025/04/25/`, `/2025-04-25-slug`, `/25-04-2025-slug`. A bare year
+/// (`/2025/slug`) is not a day.
+pub(super) fn in_url(url: &str, order: DayOrder) -> Option<NaiveDate> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = path.find('/').and_then(|i| path.get(i..)).unwrap_or("");
-    let date = first(&YMD, path, |c| {
-        // `.` separates a version number (`/v2025.1.2/`) rather than a date in a path.
+    // `.` separates a version number (`/v2025.1.2/`) rather than a date in a path.
+    let year_first = first(&YMD, path, |c| {
         (c.get(2)?.as_str() != ".")
             .then(|| ymd(c, 1, 3, 4))
             .flatten()
     });
-    date.map(|(_, date)| date)
+    let year_last = || {
+        first(&DMY, path, |c| {
+            (c.get(2)?.as_str() != ".")
+                .then(|| day_month_year(c, order))
+                .flatten()
+        })
+    };
+    year_first.or_else(year_last).map(|(_, date)| date)
 }
 
 /// Whether `text` shows which order the page writes its numeric dates in: a first number above
@@ -556,10 +563,18 @@ mod tests {
     #[test]
     fn url_dates_need_a_day() {
         let url = "https://example.com/2025/04/25/slug";
-        assert_eq!(in_url(url).map(iso).as_deref(), Some("2025-04-25"));
-        assert_eq!(in_url("https://example.com/2025/slug"), None);
-        assert_eq!(in_url("https://example.com/v2025.1.2/"), None);
+        assert_eq!(
+            in_url(url, DayFirst).map(iso).as_deref(),
+            Some("2025-04-25")
+        );
+        let url = "https://example.com/news/23-01-2022-headline";
+        assert_eq!(
+            in_url(url, DayFirst).map(iso).as_deref(),
+            Some("2022-01-23")
+        );
+        assert_eq!(in_url("https://example.com/2025/slug", DayFirst), None);
+        assert_eq!(in_url("https://example.com/v2025.1.2/", DayFirst), None);
         // The host is not the path.
-        assert_eq!(in_url("https://2025-04-25.example.com/"), None);
+        assert_eq!(in_url("https://2025-04-25.example.com/", DayFirst), None);
     }
 }

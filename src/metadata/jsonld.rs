@@ -42,9 +42,13 @@ enum Rank {
 /// Read every JSON-LD block of the page.
 pub(super) fn read(scripts: &[String]) -> JsonLd {
     let values: Vec<Value> = scripts.iter().flat_map(|s| parse(s)).collect();
-    let objects = gather(&values);
+    let objects = gather(&values, |_| true);
     let ids = defined_ids(&objects);
-    let mut ranked: Vec<(Rank, &Map<String, Value>)> = objects
+    // The page's own objects: a cited article's or a comment's author is not the page's.
+    let own = gather(&values, |key| {
+        matches!(key, "@graph" | "mainEntity" | "mainEntityOfPage")
+    });
+    let mut ranked: Vec<(Rank, &Map<String, Value>)> = own
         .iter()
         .map(|o| (rank(o), *o))
         .filter(|(r, _)| *r > Rank::Other)
@@ -140,15 +144,16 @@ fn is_trailing_comma(rest: impl Iterator<Item = char>) -> bool {
     matches!(rest.next(), Some('}' | ']'))
 }
 
-/// Every object in `values`, outer ones first (breadth first), without recursion.
-fn gather(values: &[Value]) -> Vec<&Map<String, Value>> {
+/// The objects in `values`, outer ones first (breadth first), without recursion, entering only
+/// the properties `enter` accepts.
+fn gather(values: &[Value], enter: impl Fn(&str) -> bool) -> Vec<&Map<String, Value>> {
     let mut objects = Vec::new();
     let mut queue: VecDeque<&Value> = values.iter().collect();
     while let Some(value) = queue.pop_front() {
         match value {
             Value::Object(map) => {
                 objects.push(map);
-                queue.extend(map.values());
+                queue.extend(map.iter().filter(|(k, _)| enter(k)).map(|(_, v)| v));
             }
             Value::Array(items) => queue.extend(items),
             _ => {}
@@ -320,8 +325,9 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// Decode the few entities that leak into JSON-LD strings from templates: `&amp;`, `&quot;`,
-/// `&#39;`, `&#8217;`, `&#x2019;`, … Unknown ones are left as written.
+/// Decode the entities that leak into JSON-LD strings from templates: numeric ones (`&#39;`,
+/// `&#x2019;`), the markup ones (`&amp;`, `&quot;`), accented Latin letters (`&oacute;`) and
+/// typographic punctuation (`&rsquo;`, `&hellip;`). Unknown ones are left as written.
 pub(super) fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
@@ -363,6 +369,89 @@ fn entity(name: &str) -> Option<char> {
         "quot" => Some('"'),
         "apos" => Some('\''),
         "nbsp" => Some('\u{a0}'),
+        "aacute" => Some('\u{e1}'),
+        "agrave" => Some('\u{e0}'),
+        "acirc" => Some('\u{e2}'),
+        "auml" => Some('\u{e4}'),
+        "atilde" => Some('\u{e3}'),
+        "eacute" => Some('\u{e9}'),
+        "egrave" => Some('\u{e8}'),
+        "ecirc" => Some('\u{ea}'),
+        "euml" => Some('\u{eb}'),
+        "iacute" => Some('\u{ed}'),
+        "igrave" => Some('\u{ec}'),
+        "icirc" => Some('\u{ee}'),
+        "iuml" => Some('\u{ef}'),
+        "itilde" => Some('\u{129}'),
+        "oacute" => Some('\u{f3}'),
+        "ograve" => Some('\u{f2}'),
+        "ocirc" => Some('\u{f4}'),
+        "ouml" => Some('\u{f6}'),
+        "otilde" => Some('\u{f5}'),
+        "uacute" => Some('\u{fa}'),
+        "ugrave" => Some('\u{f9}'),
+        "ucirc" => Some('\u{fb}'),
+        "uuml" => Some('\u{fc}'),
+        "utilde" => Some('\u{169}'),
+        "yacute" => Some('\u{fd}'),
+        "ycirc" => Some('\u{177}'),
+        "yuml" => Some('\u{ff}'),
+        "Aacute" => Some('\u{c1}'),
+        "Agrave" => Some('\u{c0}'),
+        "Acirc" => Some('\u{c2}'),
+        "Auml" => Some('\u{c4}'),
+        "Atilde" => Some('\u{c3}'),
+        "Eacute" => Some('\u{c9}'),
+        "Egrave" => Some('\u{c8}'),
+        "Ecirc" => Some('\u{ca}'),
+        "Euml" => Some('\u{cb}'),
+        "Iacute" => Some('\u{cd}'),
+        "Igrave" => Some('\u{cc}'),
+        "Icirc" => Some('\u{ce}'),
+        "Iuml" => Some('\u{cf}'),
+        "Itilde" => Some('\u{128}'),
+        "Oacute" => Some('\u{d3}'),
+        "Ograve" => Some('\u{d2}'),
+        "Ocirc" => Some('\u{d4}'),
+        "Ouml" => Some('\u{d6}'),
+        "Otilde" => Some('\u{d5}'),
+        "Uacute" => Some('\u{da}'),
+        "Ugrave" => Some('\u{d9}'),
+        "Ucirc" => Some('\u{db}'),
+        "Uuml" => Some('\u{dc}'),
+        "Utilde" => Some('\u{168}'),
+        "Yacute" => Some('\u{dd}'),
+        "Ycirc" => Some('\u{176}'),
+        "Yuml" => Some('\u{178}'),
+        "ntilde" => Some('\u{f1}'),
+        "Ntilde" => Some('\u{d1}'),
+        "ccedil" => Some('\u{e7}'),
+        "Ccedil" => Some('\u{c7}'),
+        "szlig" => Some('\u{df}'),
+        "aring" => Some('\u{e5}'),
+        "Aring" => Some('\u{c5}'),
+        "aelig" => Some('\u{e6}'),
+        "AElig" => Some('\u{c6}'),
+        "oslash" => Some('\u{f8}'),
+        "Oslash" => Some('\u{d8}'),
+        "hellip" => Some('\u{2026}'),
+        "ndash" => Some('\u{2013}'),
+        "mdash" => Some('\u{2014}'),
+        "lsquo" => Some('\u{2018}'),
+        "rsquo" => Some('\u{2019}'),
+        "ldquo" => Some('\u{201c}'),
+        "rdquo" => Some('\u{201d}'),
+        "laquo" => Some('\u{ab}'),
+        "raquo" => Some('\u{bb}'),
+        "copy" => Some('\u{a9}'),
+        "reg" => Some('\u{ae}'),
+        "euro" => Some('\u{20ac}'),
+        "middot" => Some('\u{b7}'),
+        "bull" => Some('\u{2022}'),
+        "trade" => Some('\u{2122}'),
+        "deg" => Some('\u{b0}'),
+        "iexcl" => Some('\u{a1}'),
+        "iquest" => Some('\u{bf}'),
         _ => match name.strip_prefix('#')? {
             hex if hex.starts_with(['x', 'X']) => number(hex.get(1..)?, 16),
             decimal => number(decimal, 10),
@@ -422,6 +511,19 @@ mod tests {
         assert_eq!(ld.headline.as_deref(), Some("Story"));
         // The article has no description: the page's is used.
         assert_eq!(ld.description.as_deref(), Some("page"));
+    }
+
+    #[test]
+    fn cited_articles_are_not_the_page() {
+        let ld = read_one(
+            r#"{"@type":"ScholarlyArticle","headline":"Paper","author":{"name":"Ann Lee"},
+               "citation":[{"@type":"ScholarlyArticle","author":[{"name":"Cited Person"}]}]}"#,
+        );
+        assert_eq!(ld.authors, ["Ann Lee"]);
+        let ld = read_one(
+            r#"{"@type":"WebPage","citation":{"@type":"Article","author":"Cited Person"}}"#,
+        );
+        assert!(ld.authors.is_empty());
     }
 
     #[test]

@@ -129,6 +129,13 @@ impl<'a> Metas<'a> {
     }
 }
 
+/// What the page declares about itself, before its headline is known.
+struct Declared<'a> {
+    page: &'a Page,
+    metas: &'a Metas<'a>,
+    ld: &'a JsonLd,
+}
+
 /// Everything a field's extractor may read.
 struct Context<'a> {
     tree: &'a Tree,
@@ -151,12 +158,24 @@ pub(crate) fn extract(
     let page = collect::page(tree);
     let ld = jsonld::read(&page.json_ld);
     let metas = Metas(&page.metas);
+    let declared = Declared {
+        page: &page,
+        metas: &metas,
+        ld: &ld,
+    };
+    let language = language(&declared, tree, marks, blocks);
+    let url = url(&declared, language.as_deref());
+    let hosts = url.as_deref().map(title::host_names).unwrap_or_default();
     let claims = title::Claims {
         title: page.title.as_deref(),
         others: [metas.first(&["og:title"]), ld.headline.as_deref()]
             .into_iter()
-            .chain([metas.first(&["twitter:title", "dc.title", "citation_title"])])
+            .chain([metas.first(&["twitter:title", "dc.title", "dc:title", "citation_title"])])
             .flatten()
+            .collect(),
+        site: declared_site_names(&declared)
+            .into_iter()
+            .chain(hosts)
             .collect(),
     };
     let (title, anchor) = title::headline(tree, marks, blocks, &claims);
@@ -170,8 +189,6 @@ pub(crate) fn extract(
         anchor,
     };
     let site_name = site_name(&cx, title.as_deref());
-    let language = language(&cx);
-    let url = url(&cx);
     let lines = lines_near_headline(&cx);
     let order = day_order(language.as_deref(), &cx, &lines);
     let dates = Dates { order, now };
@@ -248,14 +265,26 @@ fn published(
         .or_else(|| itemprop_date(cx, ItemProp::DatePublished, dates))
         .or_else(|| time_element(cx, dates))
         .or_else(|| {
-            near_anchor(cx.anchor, &cx.page.date_nodes)
-                .find_map(|id| dates.find(&collect::text(cx.tree, id, 300)))
+            // A byline often carries the date: "By Jane Doe on 3 March 2025".
+            let mut nodes = [cx.page.date_nodes.as_slice(), &cx.page.author_nodes].concat();
+            nodes.sort_unstable();
+            let found = near_anchor(cx.anchor, &nodes)
+                .find_map(|id| dates.find(&collect::text(cx.tree, id, 300)));
+            found
         })
         .or_else(|| {
-            url.and_then(date::in_url)
+            url.and_then(|u| date::in_url(u, dates.order))
                 .filter(|&d| dates.is_plausible(d))
         })
         .or_else(|| lines.iter().find_map(|line| dates.find(line)))
+        .or_else(|| {
+            // Some sites date the page only in its title or summary: "23.01.2022 - Headline",
+            // "(News of 14 January 2020)".
+            let summaries = [cx.page.title.as_deref(), cx.metas.first(&["og:title"])]
+                .into_iter()
+                .chain([cx.metas.first(&["description", "og:description"])]);
+            summaries.flatten().find_map(|t| dates.find(t))
+        })
         .or_else(|| modified(cx, dates))
 }
 
@@ -388,14 +417,25 @@ fn authors(cx: &Context, lines: &[String], site_name: Option<&str>) -> Vec<Strin
         .unwrap_or_default()
 }
 
-/// The texts of `itemprop="author"` elements: their `itemprop="name"` part if they have one.
+/// The texts of the article's `itemprop="author"` elements (their `itemprop="name"` part if
+/// they have one): the one nearest the headline and those beside it. Every post of a forum
+/// thread or comment list has its own, and only the first post is the article.
 fn microdata_authors(cx: &Context) -> Vec<String> {
     let tree = cx.tree;
-    cx.page
+    let all: Vec<NodeId> = cx
+        .page
         .itemprops
         .iter()
         .filter(|(p, _)| *p == ItemProp::Author)
-        .map(|&(_, id)| {
+        .map(|(_, id)| *id)
+        .collect();
+    let Some(first) = near_anchor(cx.anchor, &all).next() else {
+        return Vec::new();
+    };
+    let parent = tree.parent(first);
+    all.iter()
+        .filter(|&&id| id == first || (parent.is_some() && tree.parent(id) == parent))
+        .map(|&id| {
             let mut node = id.next();
             while node < tree.end(id) {
                 if tree.attr_is(node, "itemprop", |p| {
@@ -411,19 +451,32 @@ fn microdata_authors(cx: &Context) -> Vec<String> {
         .collect()
 }
 
-/// The site's name: `og:site_name`, the JSON-LD publisher or `WebSite`, `application-name`,
-/// or the part of the `<title>` beside the headline.
+/// The site's names the page declares: `og:site_name`, the JSON-LD publisher and `WebSite`,
+/// `application-name`, Dublin Core and `citation_*` publishers.
+fn declared_site_names<'a>(cx: &Declared<'a>) -> Vec<&'a str> {
+    let metas = |keys: &[&str]| cx.metas.first(keys);
+    [
+        metas(&["og:site_name"]),
+        cx.ld.publisher.as_deref(),
+        cx.ld.website.as_deref(),
+        metas(&["application-name", "dc.publisher", "citation_publisher"]),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The site's name: the first one the page declares, or the part of the `<title>` beside the
+/// headline.
 fn site_name(cx: &Context, headline: Option<&str>) -> Option<String> {
-    cx.metas
-        .first(&["og:site_name"])
-        .map(str::to_string)
-        .or_else(|| cx.ld.publisher.clone())
-        .or_else(|| cx.ld.website.clone())
-        .or_else(|| {
-            cx.metas
-                .first(&["application-name", "dc.publisher", "citation_publisher"])
-                .map(str::to_string)
-        })
+    let declared = Declared {
+        page: cx.page,
+        metas: &cx.metas,
+        ld: cx.ld,
+    };
+    declared_site_names(&declared)
+        .first()
+        .map(|s| s.to_string())
         .or_else(|| title::site_part(cx.page.title.as_deref()?, headline?))
 }
 
@@ -444,7 +497,7 @@ fn description(cx: &Context) -> Option<String> {
 /// The language: `<html lang>`, then `content-language` and other declarations, then the
 /// script of the text. A declaration that the text's script contradicts (a page in Chinese that
 /// says `en`, a template default) gives way to the script.
-fn language(cx: &Context) -> Option<String> {
+fn language(cx: &Declared, tree: &Tree, marks: &NodeMap<Mark>, blocks: &Blocks) -> Option<String> {
     let declared = cx
         .page
         .html_lang
@@ -463,7 +516,7 @@ fn language(cx: &Context) -> Option<String> {
         })
         .or_else(|| cx.ld.language.clone())
         .map(|l| l.trim().to_string());
-    let script = script_language(cx);
+    let script = script_language(tree, marks, blocks);
     match (declared, script) {
         (Some(d), Some(s)) if !primary(&d).eq_ignore_ascii_case(s) => Some(s.to_string()),
         (Some(d), _) => Some(d),
@@ -481,16 +534,16 @@ const MIN_SCRIPT_SHARE: f32 = 0.3;
 
 /// `zh`, `ja`, `ko` or `th` when most of the text is in that script; Latin and other scripts
 /// are shared by too many languages to tell without a model.
-fn script_language(cx: &Context) -> Option<&'static str> {
-    let (chars, cjk) = cx.blocks.list.iter().fold((0u64, 0u64), |(c, k), b| {
+fn script_language(tree: &Tree, marks: &NodeMap<Mark>, blocks: &Blocks) -> Option<&'static str> {
+    let (chars, cjk) = blocks.list.iter().fold((0u64, 0u64), |(c, k), b| {
         (c + u64::from(b.chars), k + u64::from(b.cjk_chars))
     });
     if chars == 0 || (cjk as f32) < MIN_SCRIPT_SHARE * chars as f32 {
         return None;
     }
     let mut counts = [0u32; 4]; // han, kana, hangul, thai
-    for block in cx.blocks.list.iter().filter(|b| b.cjk_chars > 0).take(50) {
-        for c in render::block_text(cx.tree, cx.marks, block).chars() {
+    for block in blocks.list.iter().filter(|b| b.cjk_chars > 0).take(50) {
+        for c in render::block_text(tree, marks, block).chars() {
             let slot = match c {
                 '\u{3040}'..='\u{30FF}' => 1,
                 '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' => 2,
@@ -518,22 +571,57 @@ fn script_language(cx: &Context) -> Option<&'static str> {
     }
 }
 
-/// The canonical URL: `<link rel="canonical">`, `og:url`, the JSON-LD `url`. A relative
+/// The canonical URL: `<link rel="canonical">`, `og:url`, the JSON-LD `url`, the
+/// `<link rel="alternate">` for the page's own language, the first microdata `url`. A relative
 /// canonical link is resolved against an absolute URL from the others.
-fn url(cx: &Context) -> Option<String> {
+fn url(cx: &Declared, language: Option<&str>) -> Option<String> {
+    let alternate = || {
+        let lang = language?.to_ascii_lowercase().replace('_', "-");
+        let of = |wanted: &str| {
+            cx.page
+                .alternates
+                .iter()
+                .find(|(l, _)| l == wanted)
+                .map(|(_, href)| href.as_str())
+        };
+        of(&lang).or_else(|| of("x-default"))
+    };
     let others = [
         cx.metas.first(&["og:url"]),
         cx.ld.url.as_deref(),
         cx.metas.first(&["twitter:url"]),
+        alternate(),
+        cx.metas.first(&["url"]),
     ];
     let base = others.into_iter().flatten().find(|u| is_absolute(u));
     match cx.page.canonical.as_deref() {
-        Some(c) if is_absolute(c) => Some(c.to_string()),
+        Some(c) if is_absolute(c) && !is_home_of(c, base) => Some(c.to_string()),
         Some(c) if c.starts_with('/') && !c.starts_with("//") => base
             .and_then(|b| join(b, c))
             .or_else(|| base.map(str::to_string)),
         _ => base.map(str::to_string),
     }
+}
+
+/// Whether `canonical` is the bare home page of the site that `other` names a deeper page of:
+/// a template's default, not this page's address.
+fn is_home_of(canonical: &str, other: Option<&str>) -> bool {
+    let host_and_path = |u: &str| -> Option<(String, String)> {
+        let rest = u.split_once("://")?.1;
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        Some((
+            host.trim_start_matches("www.").to_ascii_lowercase(),
+            path.to_string(),
+        ))
+    };
+    let (Some((host, path)), Some((other_host, other_path))) =
+        (host_and_path(canonical), other.and_then(host_and_path))
+    else {
+        return false;
+    };
+    path.trim_matches('/').is_empty()
+        && host == other_host
+        && !other_path.trim_matches('/').is_empty()
 }
 
 fn is_absolute(url: &str) -> bool {

@@ -16,16 +16,24 @@ const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " �
 /// At most this many `<h1>`s are compared: more are a list's item titles.
 const MAX_H1S: usize = 4;
 
-/// Titles the page gives in its metadata.
+/// Titles the page gives in its metadata, and what names the site.
 #[derive(Debug, Default)]
 pub(super) struct Claims<'a> {
     /// `<title>`.
     pub(super) title: Option<&'a str>,
     /// `og:title`, the JSON-LD headline and `twitter:title`, in that order.
     pub(super) others: Vec<&'a str>,
+    /// Names of the site: `og:site_name`, the JSON-LD publisher, the URL's host.
+    pub(super) site: Vec<&'a str>,
 }
 
 /// The headline, and the `<h1>` that shows it on the page (where the byline and date are).
+///
+/// An `<h1>` is the headline when a title claim confirms it: equal to a claim without its site
+/// part, or contained in a claim. A claim that contains a confirmed `<h1>` and says more
+/// ("Residential Electrician Coupons" for an `<h1>` "Coupons") is the fuller headline. An `<h1>`
+/// that is only in the site part of a claim is the logo. With nothing confirmed, the first
+/// claim wins, without its site part.
 pub(super) fn headline(
     tree: &Tree,
     marks: &NodeMap<Mark>,
@@ -36,50 +44,142 @@ pub(super) fn headline(
         .list
         .iter()
         .filter(|b| tree.tag(b.owner) == Some(Tag::H1))
-        .map(|b| (render::block_text(tree, marks, b), b.owner))
+        .map(|b| (clean_heading(&render::block_text(tree, marks, b)), b.owner))
         .filter(|(t, _)| !t.is_empty())
         .take(MAX_H1S)
         .collect();
-    let claimed: Vec<String> = claims
-        .title
-        .iter()
-        .chain(&claims.others)
-        .map(|t| t.to_lowercase())
-        .collect();
-    // The longest confirmed one: a logo `<h1>` matches the site-name part of the title too.
-    let confirmed = h1s
-        .iter()
-        .filter(|(h1, _)| {
-            let h1 = h1.to_lowercase();
-            claimed.iter().any(|t| t.contains(&h1))
+    let raw: Vec<&str> = claims.others.iter().copied().chain(claims.title).collect();
+    let stripped: Vec<String> = raw.iter().map(|t| strip_site(t, &claims.site)).collect();
+    let lower = |s: &str| s.to_lowercase();
+    let is_site_part = |h1: &str| {
+        raw.iter().zip(&stripped).any(|(r, s)| {
+            r.len() > s.len() && !lower(s).contains(&lower(h1)) && lower(r).contains(&lower(h1))
         })
-        .max_by_key(|(h1, _)| h1.chars().count());
-    if let Some((h1, owner)) = confirmed {
-        return (Some(h1.clone()), Some(*owner));
-    }
-    let title = claims
-        .others
+    };
+    let confirmed: Vec<&(String, NodeId)> = h1s
+        .iter()
+        .filter(|(h1, _)| raw.iter().any(|t| lower(t).contains(&lower(h1))))
+        .filter(|(h1, _)| !is_site_part(h1))
+        .collect();
+    let anchor = confirmed
         .first()
-        .map(|t| t.to_string())
-        .or_else(|| claims.title.map(strip_site_name))
-        .or_else(|| h1s.first().map(|(t, _)| t.clone()))
-        .filter(|t| !t.is_empty());
-    let anchor = h1s.first().map(|(_, owner)| *owner);
+        .map(|(_, id)| *id)
+        .or_else(|| h1s.first().map(|(_, id)| *id));
+    let equal = confirmed
+        .iter()
+        .find(|(h1, _)| stripped.iter().any(|s| s.eq_ignore_ascii_case(h1)));
+    if let Some((h1, id)) = equal {
+        return (Some(h1.clone()), Some(*id));
+    }
+    if let Some((h1, id)) = confirmed.iter().max_by_key(|(h1, _)| h1.chars().count()) {
+        let fuller = stripped
+            .iter()
+            .find(|s| {
+                // A claim that still has a separator may hold a site part: not fuller.
+                words(s) > words(h1) && lower(s).contains(&lower(h1)) && split_last(s).is_none()
+            });
+        return (Some(fuller.unwrap_or(h1).clone()), Some(*id));
+    }
+    let title = stripped
+        .into_iter()
+        .chain(h1s.first().map(|(t, _)| t.clone()))
+        .find(|t| !t.is_empty());
     (title, anchor)
 }
 
-/// "Headline | Site" → "Headline": the longest part between title separators.
-pub(super) fn strip_site_name(title: &str) -> String {
-    let mut parts: Vec<&str> = vec![title];
-    for sep in TITLE_SEPARATORS {
-        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
-    }
-    parts
-        .into_iter()
-        .map(str::trim)
-        .max_by_key(|p| p.chars().count())
-        .unwrap_or(title)
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// A heading's text without the permalink mark documentation generators add ("Usage¶").
+fn clean_heading(text: &str) -> String {
+    text.trim_end_matches(['¶', '#', '§', '🔗'])
+        .trim()
         .to_string()
+}
+
+/// "Headline | Site" → "Headline": the part of a title that names the site goes. A part names
+/// the site when it matches one of `site` (`og:site_name`, the host); otherwise a last part
+/// that is no longer than the rest is taken for the site ("Headline | Daily Planet").
+pub(super) fn strip_site(title: &str, site: &[&str]) -> String {
+    let mut title = title.trim();
+    let mut stripped = false;
+    for _ in 0..2 {
+        let Some((head, tail)) = split_last(title) else {
+            break;
+        };
+        if site.iter().any(|s| names_site(tail, s)) {
+            title = head;
+            stripped = true;
+        }
+    }
+    if let Some((head, tail)) = split_first(title) {
+        if site.iter().any(|s| names_site(head, s)) {
+            title = tail;
+            stripped = true;
+        }
+    }
+    if !stripped {
+        if let Some((head, tail)) = split_last(title) {
+            if tail.trim().chars().count() <= head.trim().chars().count() {
+                title = head;
+            }
+        }
+    }
+    title.trim().to_string()
+}
+
+fn split_last(title: &str) -> Option<(&str, &str)> {
+    TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len())))
+        .max_by_key(|(at, _)| *at)
+        .and_then(|(at, len)| Some((title.get(..at)?, title.get(at + len..)?)))
+}
+
+fn split_first(title: &str) -> Option<(&str, &str)> {
+    TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.find(sep).map(|at| (at, sep.len())))
+        .min_by_key(|(at, _)| *at)
+        .and_then(|(at, len)| Some((title.get(..at)?, title.get(at + len..)?)))
+}
+
+/// Shorter names match too much by containment ("news", "blog" are in many titles).
+const MIN_SITE_CHARS: usize = 5;
+
+/// Whether a title part names the site `site`: the same letters and digits, or one holding the
+/// other ("Liberty University" and the host's `liberty`), ignoring case, spaces and punctuation.
+fn names_site(part: &str, site: &str) -> bool {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (part, site) = (squash(part), squash(site));
+    let long_enough = |s: &str| s.chars().count() >= MIN_SITE_CHARS;
+    !part.is_empty()
+        && (part == site
+            || (long_enough(&site) && part.contains(&site))
+            || (long_enough(&part) && site.contains(&part)))
+}
+
+/// The labels of a URL's host that can name a site: not `www`, not the top-level domain.
+pub(super) fn host_names(url: &str) -> Vec<&str> {
+    let host = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or("");
+    let labels: Vec<&str> = host.split('.').collect();
+    let keep = labels.len().saturating_sub(1);
+    labels
+        .into_iter()
+        .take(keep)
+        .filter(|l| !matches!(*l, "www" | "com" | "co" | "org" | "net" | "ac" | "gov"))
+        .collect()
 }
 
 /// "Headline | Site" → "Site": the part of the title around the headline, when the title has
@@ -114,6 +214,7 @@ mod tests {
         let claims = Claims {
             title: title.as_deref(),
             others: og.into_iter().collect(),
+            site: vec!["Daily Paper"],
         };
         headline(&tree, &marks, &blocks, &claims).0
     }
@@ -146,6 +247,41 @@ mod tests {
             title_of(html, Some("Real headline")).as_deref(),
             Some("Real headline")
         );
+    }
+
+    #[test]
+    fn fuller_title_beats_a_partial_h1() {
+        let html = "<title>Residential Electrician Coupons | Blue Collar</title><h1>Coupons</h1>";
+        let title = title_of(html, None);
+        assert_eq!(title.as_deref(), Some("Residential Electrician Coupons"));
+    }
+
+    #[test]
+    fn an_h1_that_is_only_in_the_site_part_is_the_logo() {
+        let html = "<title>Plan and audience | Quantum Science</title><h1>Quantum Science</h1>";
+        let title = title_of(html, Some("Plan and audience - Daily Paper"));
+        assert_eq!(title.as_deref(), Some("Plan and audience"));
+    }
+
+    #[test]
+    fn documentation_permalink_marks_are_dropped() {
+        let html = "<title>Advanced Usage</title><h1>Advanced Usage¶</h1>";
+        assert_eq!(title_of(html, None).as_deref(), Some("Advanced Usage"));
+    }
+
+    #[test]
+    fn site_names_and_hosts_are_stripped() {
+        let site = ["Liberty University"];
+        assert_eq!(
+            strip_site("Online Tuition | Liberty University", &site),
+            "Online Tuition"
+        );
+        let hosts = host_names("https://3d23d65ddc64ce5.substack.com/p/x");
+        assert_eq!(hosts, ["3d23d65ddc64ce5", "substack"]);
+        let title = "Choosing a Web framework - 3d23d65-ddc6-4ce5's Substack";
+        assert_eq!(strip_site(title, &hosts), "Choosing a Web framework");
+        assert_eq!(strip_site("Sudo - ArchWiki", &[]), "Sudo - ArchWiki");
+        assert_eq!(strip_site("A long headline | Site", &[]), "A long headline");
     }
 
     #[test]
