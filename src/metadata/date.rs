@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use regex::{Captures, Regex};
 
 /// How to read a numeric date whose first two numbers could each be the day: `04/05/2025`.
@@ -34,6 +34,53 @@ static CJK: LazyLock<Regex> =
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
     super::regex(r"(?-u:\b)([0-9]{1,2})([./-])([0-9]{1,2})[./-]([0-9]{4})(?:[^0-9]|$)")
 });
+
+/// An ISO 8601 timestamp and its zone: `2025-04-25T10:00:00+02:00`, `2025-04-25 10:00:00`,
+/// `2025-04-25T08:00:00.000Z`. Not a date alone (no time to compare).
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    super::regex(
+        r"^\s*([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(?:\.[0-9]+)?\s*(Z|[+-][0-9]{2}:?[0-9]{2}|GMT|UTC)?",
+    )
+});
+
+/// A timestamp as written, in the zone it was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Stamp {
+    /// The date and time as written, not converted.
+    pub(super) local: NaiveDateTime,
+    /// Whether it says it is UTC (`Z`, `+00:00`, `GMT`).
+    pub(super) utc: bool,
+}
+
+/// The timestamp at the start of `text`, if it is an ISO 8601 date and time.
+pub(super) fn stamp(text: &str) -> Option<Stamp> {
+    let c = STAMP.captures(text)?;
+    let date = ymd(&c, 1, 2, 3)?;
+    let second = c.get(6).map_or(Some(0), |m| m.as_str().parse().ok())?;
+    let time = NaiveTime::from_hms_opt(number(&c, 4)?, number(&c, 5)?, second)?;
+    let zone = c.get(7).map_or("", |m| m.as_str());
+    let utc = matches!(
+        zone,
+        "Z" | "GMT" | "UTC" | "+00:00" | "+0000" | "-00:00" | "-0000"
+    );
+    Some(Stamp {
+        local: NaiveDateTime::new(date, time),
+        utc,
+    })
+}
+
+/// Whether `local` is the instant `utc` written in some time zone: a different wall-clock time
+/// by a whole number of quarter hours, at most 14 hours (the widest offsets in use) apart.
+pub(super) fn is_same_instant(utc: &Stamp, local: &Stamp) -> bool {
+    const QUARTER_HOUR: i64 = 15 * 60;
+    const MAX_OFFSET: i64 = 14 * 60 * 60;
+    let seconds = local.local.signed_duration_since(utc.local).num_seconds();
+    utc.utc
+        && !local.utc
+        && seconds != 0
+        && seconds.abs() <= MAX_OFFSET
+        && seconds % QUARTER_HOUR == 0
+}
 
 /// A month name, one of [`MONTH_NAMES`], as a regex alternation (longest names first).
 fn month_pattern() -> String {
@@ -542,6 +589,29 @@ mod tests {
             parse("  2025-04-25T00:00Z", DayFirst).map(iso).as_deref(),
             Some("2025-04-25")
         );
+    }
+
+    #[test]
+    fn a_utc_stamp_and_its_local_twin_are_the_same_instant() {
+        let utc = stamp("2023-11-09T05:30:59Z").unwrap();
+        let local = stamp("2023-11-08 23:30:59").unwrap();
+        assert!(is_same_instant(&utc, &local));
+        let offset = stamp("2017-02-23T17:18:13-08:00").unwrap();
+        assert!(is_same_instant(
+            &stamp("2017-02-24T01:18:13Z").unwrap(),
+            &offset
+        ));
+        // Another minute is another event (an update), not the same instant.
+        assert!(!is_same_instant(
+            &utc,
+            &stamp("2023-11-08 23:31:59").unwrap()
+        ));
+        // Both in UTC: nothing to learn.
+        assert!(!is_same_instant(
+            &utc,
+            &stamp("2023-11-08T23:30:59+00:00").unwrap()
+        ));
+        assert_eq!(stamp("2025-04-25"), None);
     }
 
     #[test]

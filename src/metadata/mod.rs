@@ -260,7 +260,8 @@ fn published(
         .iter()
         .map(String::as_str)
         .chain(PUBLISHED_KEYS.iter().flat_map(|k| cx.metas.all(k)))
-        .find_map(|v| dates.parse(v));
+        .find_map(|v| Some((v, dates.parse(v)?)))
+        .map(|(raw, day)| local_day(cx, raw, dates).unwrap_or(day));
     structured
         .or_else(|| itemprop_date(cx, ItemProp::DatePublished, dates))
         .or_else(|| time_element(cx, dates))
@@ -286,6 +287,28 @@ fn published(
             summaries.flatten().find_map(|t| dates.find(t))
         })
         .or_else(|| modified(cx, dates))
+}
+
+/// The page's own day for a UTC timestamp: where the page also writes the same instant in its
+/// own zone (a `<time datetime>` without a zone, an `article:published_time` with an offset),
+/// that day. "2023-11-09T05:30:59Z" is 2023-11-08 on a page in Minnesota.
+fn local_day(cx: &Context, raw: &str, dates: &Dates) -> Option<NaiveDate> {
+    let utc = date::stamp(raw).filter(|s| s.utc)?;
+    let times = cx
+        .page
+        .times
+        .iter()
+        .filter_map(|&id| cx.tree.attr(id, "datetime"));
+    let metas = PUBLISHED_KEYS
+        .iter()
+        .flat_map(|k| cx.metas.all(k))
+        .map(str::to_string);
+    metas
+        .chain(times)
+        .filter_map(|t| date::stamp(&t))
+        .find(|local| date::is_same_instant(&utc, local))
+        .map(|local| local.local.date())
+        .filter(|&d| dates.is_plausible(d))
 }
 
 /// The last modification date, from structured metadata only.

@@ -72,12 +72,10 @@ pub(super) fn headline(
         return (Some(h1.clone()), Some(*id));
     }
     if let Some((h1, id)) = confirmed.iter().max_by_key(|(h1, _)| h1.chars().count()) {
-        let fuller = stripped
-            .iter()
-            .find(|s| {
-                // A claim that still has a separator may hold a site part: not fuller.
-                words(s) > words(h1) && lower(s).contains(&lower(h1)) && split_last(s).is_none()
-            });
+        let fuller = stripped.iter().find(|s| {
+            // A claim that still has a separator may hold a site part: not fuller.
+            words(s) > words(h1) && lower(s).contains(&lower(h1)) && split_last(s).is_none()
+        });
         return (Some(fuller.unwrap_or(h1).clone()), Some(*id));
     }
     let title = stripped
