@@ -12,10 +12,11 @@ use super::date;
 
 /// A byline's opening word, as in "By Jane Doe", "Written by Jane Doe", "von Hans Muster",
 /// "Par Jean Dupont", "Por Ana Pérez", "door Jan Jansen", "Autor: Hans Muster", "作者：王伟",
-/// "文/王伟", "记者 王伟". Must not match "Bypass" or "Byron" (a whole word is needed).
+/// "文/王伟", "记者 王伟". Must not match "Bypass" or "Byron" (a whole word is needed), nor
+/// the 文 of 文章 ("article").
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     super::regex(
-        r"(?i)^\s*(?:(?:(?:written|posted|published|reported|text|words|story|article|erstellt|geschrieben|verfasst|publiziert|écrit|escrito|scritto)\s+)?(?:by|von|par|por|door|av|af|przez|di|da)(?:\s*:\s*|\s+)|(?:author|authors|autor|autorin|autoren|auteur|auteurs|autore|text|texte)\s*:\s*|(?:作者|文|记者|本报记者|撰文|執筆|作者名)\s*[:：/|｜]?\s*)",
+        r"(?i)^\s*(?:(?:(?:written|posted|published|reported|text|words|story|article|erstellt|geschrieben|verfasst|publiziert|écrit|escrito|scritto)\s+)?(?:by|von|par|por|door|av|af|przez|di|da)(?:\s*:\s*|\s+)|(?:author|authors|autor|autorin|autoren|auteur|auteurs|autore|text|texte)\s*:\s*|(?:作者|作者名|撰文|撰稿|執筆)\s*[:：/|｜]?\s*|文\s*[/／]\s*|(?:本报)?记者\s+)",
     )
 });
 
@@ -41,6 +42,32 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:(?:senior|junior|chief|managing|executive|contributing|associate|deputy|staff|guest|special|freelance|political|science|tech|technology|business|sports?|news|health|features?|foreign|legal|editorial|digital|social\s+media)\s+)*(?:writer|reporter|correspondent|editor|editors|columnist|contributor|journalist|producer|photographer|analyst|intern|redakteur|redakteurin|korrespondent|korrespondentin|journaliste|rédacteur|rédactrice|periodista|redactor|redactora|giornalista|phd|md|ma|msc|bsc|mba|dr)\.?$",
     )
 });
+
+/// A Chinese byline anywhere in a line: "作者：王伟", "文/王伟", "（记者 王伟 李明）",
+/// "本报记者 王伟". Names are two to four Han characters, several separated by spaces. Not
+/// "文章" (article) nor "记者站" (bureau): a separator or a space must follow the label.
+static CJK_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    super::regex(
+        r"(?:作者|撰文|撰稿|文)\s*[：:/／]\s*([\x{3400}-\x{9fff}]{2,4}(?:[ \x{3000}]+[\x{3400}-\x{9fff}]{2,4})*)|(?:本报|新京报|通讯员)?记者[ \x{3000}]+([\x{3400}-\x{9fff}]{2,4}(?:[ \x{3000}]+[\x{3400}-\x{9fff}]{2,4})*)",
+    )
+});
+
+/// The names of a Chinese byline in `line`, if it has one.
+pub(super) fn cjk_byline(line: &str) -> Vec<String> {
+    let Some(c) = CJK_BYLINE.captures(line) else {
+        return Vec::new();
+    };
+    let Some(m) = c.get(1).or_else(|| c.get(2)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = m.as_str().split_whitespace().map(str::to_string).collect();
+    // "作者：王伟 来源：新华网": the last word before a colon is the next label, not a name.
+    let rest = line.get(m.end()..).unwrap_or("").trim_start();
+    if names.len() > 1 && rest.starts_with(['：', ':']) {
+        names.pop();
+    }
+    names
+}
 
 /// Words that stand in for a name on blogs and CMS defaults, lower case.
 const GENERIC: &[&str] = &[
@@ -168,7 +195,7 @@ mod tests {
 
     #[test]
     fn regexes_compile() {
-        for re in [&PREFIX, &BYLINE_END, &JOINER, &ROLE] {
+        for re in [&PREFIX, &BYLINE_END, &JOINER, &ROLE, &CJK_BYLINE] {
             assert!(!re.is_match("Zz"));
         }
     }
@@ -203,6 +230,24 @@ mod tests {
             ["Rob Ewaschuk"]
         );
         assert_eq!(from_byline("作者：王伟", true, None), ["王伟"]);
+    }
+
+    #[test]
+    fn chinese_bylines() {
+        assert_eq!(
+            cjk_byline("发布时间：2022-02-13 作者：王伟 来源：新华网"),
+            ["王伟"]
+        );
+        assert_eq!(
+            cjk_byline("推动云南工业高质量发展。（记者 胡晓蓉）"),
+            ["胡晓蓉"]
+        );
+        assert_eq!(
+            cjk_byline("本报记者 王燕平 方云凤 2003-7-24"),
+            ["王燕平", "方云凤"]
+        );
+        assert!(cjk_byline("文章来源：新华网").is_empty());
+        assert!(from_byline("文章", true, None).is_empty());
     }
 
     #[test]

@@ -427,6 +427,10 @@ fn authors(cx: &Context, lines: &[String], site_name: Option<&str>) -> Vec<Strin
     if !microdata.is_empty() {
         return clean(microdata.iter().map(String::as_str).collect());
     }
+    let chinese = chinese_byline(cx);
+    if !chinese.is_empty() {
+        return chinese;
+    }
     near_anchor(cx.anchor, &cx.page.author_nodes)
         .map(|id| collect::text(cx.tree, id, 300))
         .filter(|t| t.chars().count() <= MAX_LINE_CHARS as usize)
@@ -439,6 +443,23 @@ fn authors(cx: &Context, lines: &[String], site_name: Option<&str>) -> Vec<Strin
         .find(|names| !names.is_empty())
         .unwrap_or_default()
 }
+
+/// Chinese pages label the byline ("作者：", "记者") in a short line anywhere in the article,
+/// often at its end: the first such line of the page.
+fn chinese_byline(cx: &Context) -> Vec<String> {
+    cx.blocks
+        .list
+        .iter()
+        .filter(|b| b.cjk_chars > 0 && b.chars <= MAX_LINE_CHARS)
+        .take(MAX_CJK_LINES)
+        .map(|b| author::cjk_byline(&render::block_text(cx.tree, cx.marks, b)))
+        .find(|names| !names.is_empty())
+        .unwrap_or_default()
+}
+
+/// Short lines of a Chinese page searched for a byline: enough for a long page's menus, article
+/// and footer, bounded for a page of endless lists.
+const MAX_CJK_LINES: usize = 600;
 
 /// The texts of the article's `itemprop="author"` elements (their `itemprop="name"` part if
 /// they have one): the one nearest the headline and those beside it. Every post of a forum
