@@ -91,6 +91,7 @@ const MAX_NAME_WORDS: usize = 6;
 
 /// The names in an author value from structured metadata (`<meta name="author">`, JSON-LD,
 /// microdata): separators split it, a "By" and roles are stripped. `site_name` is not a name.
+/// Duplicates are the caller's to drop, over all the values it reads.
 pub(super) fn names(raw: &str, site_name: Option<&str>) -> Vec<String> {
     let raw = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if raw.contains("://") || raw.starts_with("www.") {
@@ -102,8 +103,7 @@ pub(super) fn names(raw: &str, site_name: Option<&str>) -> Vec<String> {
         let Some(name) = clean_name(part) else {
             continue;
         };
-        let is_site = site_name.is_some_and(|s| s.eq_ignore_ascii_case(&name));
-        if !is_site && !found.iter().any(|f| f.eq_ignore_ascii_case(&name)) {
+        if !site_name.is_some_and(|s| s.eq_ignore_ascii_case(&name)) {
             found.push(name);
         }
     }

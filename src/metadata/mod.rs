@@ -15,6 +15,8 @@ mod jsonld;
 mod language;
 mod title;
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use regex::Regex;
 
@@ -208,13 +210,12 @@ fn lines_near_headline(cx: &Context) -> Vec<String> {
 /// line under it.
 fn authors(cx: &Context, lines: &[String], site_name: Option<&str>) -> Vec<String> {
     let clean = |values: Vec<&str>| -> Vec<String> {
-        let mut names: Vec<String> = Vec::new();
-        for name in values.into_iter().flat_map(|v| author::names(v, site_name)) {
-            if !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
-                names.push(name);
-            }
-        }
-        names
+        distinct(
+            values
+                .into_iter()
+                .flat_map(|v| author::names(v, site_name))
+                .collect(),
+        )
     };
     let from_ld = clean(cx.ld.authors.iter().map(String::as_str).collect());
     if !from_ld.is_empty() {
@@ -232,9 +233,9 @@ fn authors(cx: &Context, lines: &[String], site_name: Option<&str>) -> Vec<Strin
     }
     let chinese = chinese_byline(cx);
     if !chinese.is_empty() {
-        return chinese;
+        return distinct(chinese);
     }
-    near_anchor(cx.anchor, &cx.page.author_nodes)
+    let byline = near_anchor(cx.anchor, &cx.page.author_nodes)
         .map(|id| collect::text(cx.tree, id, 300))
         .filter(|t| t.chars().count() <= MAX_LINE_CHARS as usize)
         .map(|t| author::from_byline(&t, false, site_name))
@@ -244,7 +245,8 @@ fn authors(cx: &Context, lines: &[String], site_name: Option<&str>) -> Vec<Strin
                 .map(|l| author::from_byline(l, true, site_name)),
         )
         .find(|names| !names.is_empty())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    distinct(byline)
 }
 
 /// Chinese pages label the byline ("作者：", "记者") in a short line anywhere in the article,
@@ -493,13 +495,12 @@ fn link_texts(cx: &Context, links: &[NodeId]) -> Vec<String> {
 
 /// Non-empty strings, the first of each case-insensitive duplicate.
 fn distinct(strings: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for s in strings {
-        if !s.is_empty() && !out.iter().any(|o| o.to_lowercase() == s.to_lowercase()) {
-            out.push(s);
-        }
-    }
-    out
+    // A set, not a scan of what was kept: a hostile page may list a million keywords.
+    let mut seen = HashSet::new();
+    strings
+        .into_iter()
+        .filter(|s| !s.is_empty() && seen.insert(s.to_lowercase()))
+        .collect()
 }
 
 #[cfg(test)]

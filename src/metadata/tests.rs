@@ -251,3 +251,20 @@ fn the_site_name_is_not_an_author() {
     );
     assert!(meta_of(&html).authors.is_empty());
 }
+
+#[test]
+fn huge_keyword_and_author_lists_are_deduplicated_in_linear_time() {
+    let keywords = (0..100_000)
+        .map(|i| format!("k{}", i % 1000))
+        .collect::<Vec<_>>();
+    let authors = (0..5_000)
+        .map(|i| format!(r#"<meta name="citation_author" content="Name{}">"#, i % 50))
+        .collect::<String>();
+    let html = format!(
+        r#"<meta name="keywords" content="{}">{authors}{BODY}"#,
+        keywords.join(",")
+    );
+    let meta = meta_of(&html);
+    assert_eq!(meta.tags.len(), 1000);
+    assert_eq!(meta.authors.len(), 50);
+}
