@@ -438,7 +438,8 @@ fn image(cx: &Context, url: Option<&str>) -> Option<String> {
 }
 
 /// Tags: `article:tag`, keywords, JSON-LD `keywords`, `citation_keywords`, `dc.subject`,
-/// `rel="tag"` links; the first source that has some.
+/// `rel="tag"` links; the first source that has some. `article:tag` holds one tag by the
+/// standard, but some publishers put the whole comma-separated list in one.
 fn tags(cx: &Context) -> Vec<String> {
     let from_metas = |keys: &[&str], split: bool| -> Vec<String> {
         let values = keys.iter().flat_map(|k| cx.metas.all(k));
@@ -453,7 +454,7 @@ fn tags(cx: &Context) -> Vec<String> {
         distinct(pieces)
     };
     [
-        from_metas(&["article:tag", "og:article:tag"], false),
+        from_metas(&["article:tag", "og:article:tag"], true),
         from_metas(&["keywords", "news_keywords"], true),
         distinct(cx.ld.keywords.clone()),
         from_metas(

@@ -38,6 +38,8 @@ fn opengraph_and_article_metas() {
     assert_eq!(meta.date.as_deref(), Some("2025-04-25"));
     assert_eq!(meta.modified.as_deref(), Some("2025-04-26"));
     assert_eq!(meta.tags, ["Rain", "Spain"]);
+    let html = format!(r#"<meta property="article:tag" content="Oceans,New Zealand">{BODY}"#);
+    assert_eq!(meta_of(&html).tags, ["Oceans", "New Zealand"]);
     assert_eq!(meta.categories, ["Weather"]);
 }
 
