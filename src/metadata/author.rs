@@ -26,7 +26,7 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 /// (a hyphen inside a name) nor "Bo2man" (a handle with one digit).
 static BYLINE_END: LazyLock<Regex> = LazyLock::new(|| {
     super::regex(
-        r"(?i)\s[|•·—–-]\s|[|•·\n]|[0-9]{2}|\b(?:updated|published|posted|last\s+modified|aktualisiert|veröffentlicht|mis\s+à\s+jour|publié|actualizado|publicado|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+        r"(?i)\s[|•·—–-]\s|[|•·\n]|[0-9]{2}|\b(?:updated|published|posted|last\s+modified|last\s+updated|aktualisiert|veröffentlicht|mis\s+à\s+jour|publié|actualizado|publicado|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     )
 });
 
@@ -68,6 +68,14 @@ pub(super) fn cjk_byline(line: &str) -> Vec<String> {
     }
     names
 }
+
+/// A job title after a name: "Ben Silverman Games Editor", "Jane Doe, Staff Writer" (the comma
+/// splits that one already). Not "Walter" nor "Jane Editorial-Board" (whole trailing words).
+static ROLE_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    super::regex(
+        r"(?i)\s+(?:senior\s+|chief\s+|staff\s+|contributing\s+|[a-z]+\s+)?(?:editor|writer|reporter|correspondent|columnist|contributor)$",
+    )
+});
 
 /// Words that stand in for a name on blogs and CMS defaults, lower case.
 const GENERIC: &[&str] = &[
@@ -162,6 +170,11 @@ fn clean_name(part: &str) -> Option<String> {
         .filter(|w| !w.contains('@') || w.len() == 1)
         .collect();
     let name = words.join(" ");
+    let name = match ROLE_SUFFIX.find(&name) {
+        // A role alone ("Staff Writer") is rejected below, not emptied here.
+        Some(role) if role.start() > 0 => name.get(..role.start()).unwrap_or(&name),
+        _ => &name,
+    };
     let name = name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')');
     let lower = name.to_lowercase();
     let is_name = !name.is_empty()
@@ -195,7 +208,14 @@ mod tests {
 
     #[test]
     fn regexes_compile() {
-        for re in [&PREFIX, &BYLINE_END, &JOINER, &ROLE, &CJK_BYLINE] {
+        for re in [
+            &PREFIX,
+            &BYLINE_END,
+            &JOINER,
+            &ROLE,
+            &CJK_BYLINE,
+            &ROLE_SUFFIX,
+        ] {
             assert!(!re.is_match("Zz"));
         }
     }
