@@ -130,10 +130,12 @@ fn read_meta(tree: &Tree, id: NodeId, page: &mut Page) {
     if content.is_empty() {
         return;
     }
-    for key in ["property", "name", "itemprop", "http-equiv"] {
-        if let Some(key) = tree.attr(id, key) {
-            page.metas
-                .push((key.trim().to_lowercase(), content.clone()));
+    for attribute in ["property", "name", "itemprop", "http-equiv"] {
+        // RDFa lets one `<meta>` give several properties: `property="og:title twitter:title"`.
+        if let Some(keys) = tree.attr(id, attribute) {
+            for key in keys.split_whitespace() {
+                page.metas.push((key.to_lowercase(), content.clone()));
+            }
         }
     }
 }
