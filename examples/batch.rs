@@ -12,8 +12,9 @@
 //! [`base_url`](dechaff::Extractor::base_url).
 //!
 //! Standard output gets one JSON object per page, in the order pages finish: `source` (the
-//! file, or `archive#n` for the n-th record of a WARC), `url` (a WARC record's target URI, or
-//! null), then either every field of `dechaff::Article` or `error`. A bad page, an unreadable
+//! file, or `archive#n` for the n-th record of a WARC), `fetch_url` (a WARC record's target URI,
+//! or null; `url` is the article's canonical URL), then either every field of
+//! `dechaff::Article` or `error`. A bad page, an unreadable
 //! file or a corrupt archive is one error line, and the run goes on. A progress bar runs on
 //! standard error, and a summary ends the run there: pages, errors, megabytes of HTML and
 //! MB/s. All threads share one `Extractor`; `RAYON_NUM_THREADS` sets how many there are.
@@ -406,7 +407,7 @@ fn process(extractor: &Extractor, job: Job) -> (Map<String, Value>, u64) {
         }
     };
     line.insert("source".into(), source.into());
-    line.insert("url".into(), url.map_or(Value::Null, Value::from));
+    line.insert("fetch_url".into(), url.map_or(Value::Null, Value::from));
     match result {
         Ok(Value::Object(fields)) => line.extend(fields),
         Ok(other) => {
@@ -480,7 +481,10 @@ mod tests {
     fn warc_html_responses_become_pages_with_their_url_and_charset() {
         for archive in ["pages.warc", "pages.warc.gz"] {
             let (lines, summary) = run_on(&[fixtures().join(archive)]);
-            let urls: Vec<&str> = lines.iter().map(|l| l["url"].as_str().unwrap()).collect();
+            let urls: Vec<&str> = lines
+                .iter()
+                .map(|l| l["fetch_url"].as_str().unwrap())
+                .collect();
             assert_eq!(
                 urls,
                 [

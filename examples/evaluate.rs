@@ -232,17 +232,28 @@ fn write_prediction(out: &Path, id: &str, article: Option<&Article>) -> Result<(
     Ok(())
 }
 
-/// The metadata prediction. A field the extractor lacks is `null`, which the scorer reads as no
-/// answer; add `authors`, `date`, `site_name`, … here as `Article` gains them.
+/// The metadata prediction, with the keys `score.py --metadata` reads. A field the page lacks is
+/// `null` or `[]`, which the scorer reads as no answer; a failed extraction gives an empty
+/// object.
 fn metadata(article: Option<&Article>) -> Value {
-    let mut fields = Map::new();
-    fields.insert("title".into(), article.and_then(|a| a.title.clone()).into());
-    // Not scored by score.py: read by tools/confidence.py to check the confidence ranks pages.
-    fields.insert(
-        "confidence".into(),
-        article.map_or(0.0, |a| a.confidence).into(),
-    );
-    Value::Object(fields)
+    let Some(a) = article else {
+        return Value::Object(Map::new());
+    };
+    serde_json::json!({
+        "title": a.title,
+        "authors": a.authors,
+        "date": a.date,
+        "modified": a.modified,
+        "site_name": a.site_name,
+        "description": a.description,
+        "language": a.language,
+        "url": a.url,
+        "image": a.image,
+        "tags": a.tags,
+        "categories": a.categories,
+        // Not scored by score.py: read by tools/confidence.py to check the confidence ranks pages.
+        "confidence": a.confidence,
+    })
 }
 
 fn print_header() {

@@ -9,7 +9,8 @@
 //! `--format text` (the default), `markdown` or `html` prints each input's article in that
 //! format, inputs separated by a blank line; with `--comments`, the comment section follows
 //! under a `-- comments --` line. `--format json` (or `--json`) prints one JSON object per
-//! input per line: `source`, every field of `dechaff::Article` (markdown and HTML included),
+//! input per line: `source`, every field of `dechaff::Article` (metadata, confidence, markdown
+//! and HTML included),
 //! and `error` when the extraction failed. `--base-url` is the URL relative links resolve
 //! against (by default the page's canonical URL); `--images` puts the article's images in the
 //! Markdown and HTML. A failure on one input is reported and the

@@ -16,6 +16,7 @@ use html5ever::{local_name, ns, parse_document, ParseOpts};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::evidence::{self, Evidence};
+use crate::metadata::{self, Hints};
 
 /// Index of a node in pre-order. The document node is `NodeId(0)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -45,6 +46,7 @@ pub(crate) enum Tag {
     Body,
     Title,
     Meta,
+    Link,
     Script,
     Style,
     Noscript,
@@ -114,10 +116,10 @@ pub(crate) enum Tag {
     I,
     B,
     Code,
-    Link,
     Base,
     Col,
     Colgroup,
+    Time,
     /// An element in a foreign namespace (SVG, MathML) other than the `svg`/`math` roots.
     Foreign,
     Other,
@@ -191,6 +193,7 @@ impl Tag {
             local_name!("body") => Body,
             local_name!("title") => Title,
             local_name!("meta") => Meta,
+            local_name!("link") => Link,
             local_name!("script") => Script,
             local_name!("style") => Style,
             local_name!("noscript") => Noscript,
@@ -258,10 +261,10 @@ impl Tag {
             local_name!("i") => I,
             local_name!("b") => B,
             local_name!("code") => Code,
-            local_name!("link") => Link,
             local_name!("base") => Base,
             local_name!("col") => Col,
             local_name!("colgroup") => Colgroup,
+            local_name!("time") => Time,
             _ => Other,
         }
     }
@@ -312,6 +315,7 @@ pub(crate) struct Tree {
     parent: Vec<Option<NodeId>>,
     end: Vec<NodeId>,
     evidence: Vec<Evidence>,
+    hints: Vec<Hints>,
 }
 
 impl Tree {
@@ -337,11 +341,12 @@ impl Tree {
             parent: Vec::new(),
             end: Vec::new(),
             evidence: Vec::new(),
+            hints: Vec::new(),
         };
         let mut stack: Vec<(Handle, Option<NodeId>)> = vec![(dom.document.clone(), None)];
         while let Some((handle, parent)) = stack.pop() {
             let id = NodeId(u32::try_from(tree.handles.len()).unwrap_or(u32::MAX));
-            let (kind, evidence) = describe(&handle);
+            let (kind, evidence, hints) = describe(&handle);
             let children = handle.children.borrow();
             for child in children.iter().rev() {
                 stack.push((child.clone(), Some(id)));
@@ -351,6 +356,7 @@ impl Tree {
             tree.kind.push(kind);
             tree.parent.push(parent);
             tree.evidence.push(evidence);
+            tree.hints.push(hints);
         }
         tree.end = subtree_ends(&tree.parent);
         // `handles` keeps every node alive; markup5ever_rcdom drops nodes iteratively, so
@@ -382,6 +388,12 @@ impl Tree {
         self.evidence.get(id.index()).copied().unwrap_or_default()
     }
 
+    /// What the attributes of `id` may tell [`metadata`] (read while indexing, so that its pass
+    /// looks at no other element's attributes).
+    pub(crate) fn hints(&self, id: NodeId) -> Hints {
+        self.hints.get(id.index()).copied().unwrap_or_default()
+    }
+
     pub(crate) fn parent(&self, id: NodeId) -> Option<NodeId> {
         self.parent.get(id.index()).copied().flatten()
     }
@@ -399,6 +411,36 @@ impl Tree {
         }
     }
 
+    /// Whether element `id` has attribute `name` and `test` holds for its value (the first
+    /// attribute of that name, as in [`Tree::attr`]), read in place without a copy.
+    pub(crate) fn attr_is(&self, id: NodeId, name: &str, test: impl FnOnce(&str) -> bool) -> bool {
+        let mut test = Some(test);
+        let mut result = false;
+        self.for_each_attr(id, |n, value| {
+            if n == name {
+                if let Some(test) = test.take() {
+                    result = test(value);
+                }
+            }
+        });
+        result
+    }
+
+    /// Calls `f(name, value)` for each attribute of element `id` in no namespace, in place: one
+    /// scan that reads several attributes of every element without copying them.
+    pub(crate) fn for_each_attr(&self, id: NodeId, mut f: impl FnMut(&str, &str)) {
+        let Some(NodeData::Element { attrs, .. }) = self.handles.get(id.index()).map(|h| &h.data)
+        else {
+            return;
+        };
+        let Ok(attrs) = attrs.try_borrow() else {
+            return;
+        };
+        for a in attrs.iter().filter(|a| a.name.ns == ns!()) {
+            f(&a.name.local, &a.value);
+        }
+    }
+
     /// The value of attribute `name` of element `id`, if present.
     pub(crate) fn attr(&self, id: NodeId, name: &str) -> Option<String> {
         match &self.handles.get(id.index())?.data {
@@ -413,10 +455,10 @@ impl Tree {
     }
 }
 
-/// The tag and the attribute evidence of one node.
-fn describe(handle: &Handle) -> (Kind, Evidence) {
+/// The tag, the attribute evidence and the metadata hints of one node.
+fn describe(handle: &Handle) -> (Kind, Evidence, Hints) {
     match &handle.data {
-        NodeData::Text { .. } => (Kind::Text, Evidence::default()),
+        NodeData::Text { .. } => (Kind::Text, Evidence::default(), Hints::default()),
         NodeData::Element { name, attrs, .. } => {
             let tag = if name.ns == ns!(html) {
                 Tag::of_html(&name.local)
@@ -427,19 +469,24 @@ fn describe(handle: &Handle) -> (Kind, Evidence) {
             } else {
                 Tag::Foreign
             };
-            let evidence = match attrs.try_borrow() {
-                Ok(attrs) => evidence::of_attributes(
-                    tag,
-                    attrs
-                        .iter()
-                        .filter(|a| a.name.ns == ns!())
-                        .map(|a| (&*a.name.local, &*a.value)),
-                ),
-                Err(_) => Evidence::default(),
+            let (evidence, hints) = match attrs.try_borrow() {
+                Ok(attrs) => {
+                    let plain = || {
+                        attrs
+                            .iter()
+                            .filter(|a| a.name.ns == ns!())
+                            .map(|a| (&*a.name.local, &*a.value))
+                    };
+                    (
+                        evidence::of_attributes(tag, plain()),
+                        metadata::hints(tag, plain()),
+                    )
+                }
+                Err(_) => (Evidence::default(), Hints::default()),
             };
-            (Kind::Element(tag), evidence)
+            (Kind::Element(tag), evidence, hints)
         }
-        _ => (Kind::Other, Evidence::default()),
+        _ => (Kind::Other, Evidence::default(), Hints::default()),
     }
 }
 

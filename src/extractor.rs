@@ -1,5 +1,6 @@
 //! The reusable [`Extractor`]: options, and the pipeline that runs the stages in order.
 
+use chrono::NaiveDate;
 use encoding_rs::Encoding;
 
 use crate::dom::Tree;
@@ -28,6 +29,8 @@ pub struct Extractor {
     charset_hint: Option<&'static Encoding>,
     /// Formats and markup: see the second `impl` block.
     render: render::Options,
+    /// Today, as [`Extractor::now`] set it: later dates are not publication dates.
+    now: Option<NaiveDate>,
 }
 
 /// Which way the extraction leans when a part of the page may or may not be content.
@@ -62,6 +65,7 @@ impl Default for Extractor {
             favor: Favor::Balanced,
             charset_hint: None,
             render: render::Options::default(),
+            now: None,
         }
     }
 }
@@ -143,6 +147,33 @@ impl Extractor {
         self
     }
 
+    /// Today's date, ISO 8601 (`"2025-04-25"`, or a timestamp that starts with the day):
+    /// [`Article::date`] and [`Article::modified`] are never later than this (one day of slack
+    /// allows for a page whose time zone is ahead of yours). A page dated later is mistaken,
+    /// or the date came from something other than the article, so the next source is tried.
+    ///
+    /// Anything that is not an ISO 8601 day clears the setting, as [`Extractor::charset_hint`]
+    /// ignores an unknown label.
+    ///
+    /// Default: none, every date is accepted (dechaff reads no clock).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let html = r#"<meta property="article:published_time" content="2031-01-01">
+    ///   <time datetime="2025-04-25">April 25</time>
+    ///   <p>A paragraph of plain prose, long enough to be the page's content.</p>"#;
+    /// let mut extractor = dechaff::Extractor::new();
+    /// assert_eq!(extractor.extract(html)?.date.as_deref(), Some("2031-01-01"));
+    /// extractor.now("2025-05-01");
+    /// assert_eq!(extractor.extract(html)?.date.as_deref(), Some("2025-04-25"));
+    /// # Ok::<(), dechaff::Error>(())
+    /// ```
+    pub fn now(&mut self, date: &str) -> &mut Self {
+        self.now = metadata::parse_today(date);
+        self
+    }
+
     /// Extract the main content of `html`.
     ///
     /// # Errors
@@ -220,8 +251,8 @@ impl Extractor {
         let blocks = blocks::linearise(&tree, &marks);
         let stats = stats::collect(&tree, &marks, &blocks);
         let regions = regions::classify(&tree, &blocks, &stats);
-        let title = metadata::title(&tree, &marks, &blocks);
-        let title_hash = title.as_deref().map(blocks::text_hash);
+        let meta = metadata::extract(&tree, &marks, &blocks, self.now);
+        let title_hash = meta.title.as_deref().map(blocks::text_hash);
         let selection = select::main_content(
             &tree,
             &marks,
@@ -242,13 +273,23 @@ impl Extractor {
             return Err(Error::NoContent);
         }
         Ok(Article {
-            title,
+            title: meta.title,
             text: rendered.text,
             encoding: None,
             confidence: selection.confidence,
             markdown: rendered.markdown,
             html: rendered.html,
             comments: rendered.comments,
+            authors: meta.authors,
+            date: meta.date,
+            modified: meta.modified,
+            site_name: meta.site_name,
+            description: meta.description,
+            language: meta.language,
+            url: meta.url,
+            image: meta.image,
+            tags: meta.tags,
+            categories: meta.categories,
         })
     }
 }

@@ -63,6 +63,29 @@
 //! ([`Extractor::charset_hint`]), then a `<meta charset>`, then UTF-8 if the bytes are valid
 //! UTF-8, then a statistical guess. Malformed bytes become U+FFFD, never an error, and
 //! [`Article::encoding`] tells which encoding was used.
+//!
+//! # Metadata
+//!
+//! Besides the text, [`Article`] carries the page's metadata: title, authors, publication and
+//! modification dates (ISO 8601 days), site name, description, language, canonical URL, image,
+//! tags and categories. They come from the same parse, structured sources first (JSON-LD,
+//! OpenGraph and `article:*`, Twitter cards, Dublin Core, `citation_*`, microdata), then the
+//! page's own elements near the headline (`<time>`, bylines) and its URL. Dates are never read
+//! from scripts other than JSON-LD; [`Extractor::now`] rejects dates in the future.
+//!
+//! ```
+//! let html = r#"<html lang="en"><head>
+//!   <meta property="og:site_name" content="Weather Daily">
+//!   <meta property="article:published_time" content="2025-04-25T09:30:00+02:00">
+//!   </head><body><h1>Rain in Spain</h1><p>By Jane Doe and John Roe</p>
+//!   <p>The rain in Spain stays mainly in the plain, forecasters said on Monday.</p></body></html>"#;
+//! let article = dechaff::extract(html)?;
+//! assert_eq!(article.authors, ["Jane Doe", "John Roe"]);
+//! assert_eq!(article.date.as_deref(), Some("2025-04-25"));
+//! assert_eq!(article.site_name.as_deref(), Some("Weather Daily"));
+//! assert_eq!(article.language.as_deref(), Some("en"));
+//! # Ok::<(), dechaff::Error>(())
+//! ```
 
 #![cfg_attr(
     not(test),
