@@ -51,15 +51,17 @@ mod evidence;
 mod extractor;
 mod input;
 mod metadata;
+mod parse;
 mod regions;
 mod render;
 mod score;
 mod select;
+mod sink;
 mod stats;
 
 pub use article::Article;
 pub use error::Error;
-pub use extractor::{Extractor, DEFAULT_MAX_INPUT_BYTES};
+pub use extractor::{Extractor, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_NODES};
 
 /// Extract the main content of `html` with the default options.
 ///
