@@ -43,6 +43,7 @@
 )]
 
 mod article;
+mod attributes;
 mod blocks;
 mod clean;
 mod dom;

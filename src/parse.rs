@@ -44,7 +44,7 @@ use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::extractor::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES};
 use crate::sink::Sink;
-use crate::Error;
+use crate::{attributes, Error};
 
 /// However large `max_nodes` is, a page may make no more nodes than half its bytes, plus
 /// this. Every node of written markup takes two bytes or more (an attribute ` a`, an element
@@ -92,6 +92,7 @@ impl Limits {
 /// Parses `html` into a DOM, or refuses it when it breaks a limit.
 pub(crate) fn parse(html: &str, limits: &Limits) -> Result<RcDom, Error> {
     let node_limit = limits.node_limit(html.len());
+    let html = attributes::cap(html);
     let builder = TreeBuilder::new(
         Sink::new(),
         TreeBuilderOpts {
@@ -104,7 +105,7 @@ pub(crate) fn parse(html: &str, limits: &Limits) -> Result<RcDom, Error> {
     let guard = Guard::new(builder, limits.max_depth, node_limit);
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from(html));
+    input.push_back(StrTendril::from(&*html));
     while tokenizer.sink.stop.get().is_none() {
         // `Script` comes after every `</script>` (html5ever hands over each script to run)
         // and when the guard stops; `EncodingIndicator` after a `<meta charset>`, which
