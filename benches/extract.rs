@@ -42,8 +42,19 @@
 //! ```text
 //! cargo bench --bench extract -- --warm-up-time 1 --measurement-time 3 'render|batch'
 //! ```
+//!
+//! Group `pathological`: `extract_bytes` on each hostile input of `tests/hostile.rs` (the same
+//! bytes, from `tests/support/hostile_inputs.rs`), plus `ordinary` (the kyiv-independent page)
+//! for the per-byte comparison, also with `Throughput::Bytes`. Errors are results here too:
+//! a page refused as too deep is timed until it is refused. The largest inputs take seconds
+//! per run, so the group takes ten samples:
+//!
+//! ```text
+//! cargo bench --bench extract -- pathological --warm-up-time 1 --measurement-time 3
+//! ```
 
 use std::hint::black_box;
+use std::time::Duration;
 
 use criterion::{criterion_main, BenchmarkId, Criterion, Throughput};
 use dechaff::{Extractor, Output};
@@ -52,6 +63,9 @@ use html5ever::tree_builder::TreeBuilderOpts;
 use html5ever::{parse_document, ParseOpts};
 use markup5ever_rcdom::RcDom;
 use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
+
+#[path = "../tests/support/hostile_inputs.rs"]
+mod hostile_inputs;
 
 /// Realistic pages, `(name, html)`. The name is the criterion parameter and directory name.
 const PAGES: &[(&str, &str)] = &[
@@ -151,6 +165,24 @@ fn bench_batch(c: &mut Criterion) {
     group.finish();
 }
 
+/// Group `pathological`: every hostile input, and an ordinary page to compare with.
+fn bench_pathological(c: &mut Criterion) {
+    let mut group = c.benchmark_group("pathological");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    let ordinary: (&str, hostile_inputs::Input) = ("ordinary", || {
+        include_bytes!("../examples/pages/kyiv-independent.html").to_vec()
+    });
+    for (name, input) in std::iter::once(ordinary).chain(hostile_inputs::CASES) {
+        let bytes = input();
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_with_input(BenchmarkId::new("extract", name), &bytes, |b, bytes| {
+            b.iter(|| dechaff::extract_bytes(black_box(bytes)));
+        });
+    }
+    group.finish();
+}
+
 /// `criterion_group!` expands to an undocumented `pub fn`, which the crate-wide `missing_docs =
 /// "deny"` rejects at the bench's root; inside a private module it is not public.
 mod groups {
@@ -158,7 +190,8 @@ mod groups {
         benches,
         super::bench_extract,
         super::bench_render,
-        super::bench_batch
+        super::bench_batch,
+        super::bench_pathological
     );
 }
 

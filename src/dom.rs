@@ -10,13 +10,14 @@
 use std::cell::Ref;
 use std::ops::{Index, IndexMut};
 
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::TreeBuilderOpts;
-use html5ever::{local_name, ns, parse_document, ParseOpts};
+use html5ever::tendril::StrTendril;
+use html5ever::{local_name, ns};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::evidence::{self, Evidence};
 use crate::metadata::{self, Hints};
+use crate::parse::{self, Limits};
+use crate::Error;
 
 /// Index of a node in pre-order. The document node is `NodeId(0)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -307,7 +308,7 @@ impl<T> IndexMut<NodeId> for NodeMap<T> {
     }
 }
 
-/// The parsed document, indexed in pre-order. Read-only after [`Tree::parse`].
+/// The parsed document, indexed in pre-order. Read-only after [`Tree::from_html`].
 #[derive(Debug)]
 pub(crate) struct Tree {
     handles: Vec<Handle>,
@@ -319,19 +320,15 @@ pub(crate) struct Tree {
 }
 
 impl Tree {
-    /// Parse `html` and index every node.
+    /// Parse `html` within `limits` and index every node.
+    pub(crate) fn from_html(html: &str, limits: &Limits) -> Result<Tree, Error> {
+        parse::parse(html, limits).map(Tree::index)
+    }
+
+    /// Parse `html` with the default limits, for unit tests on small pages.
+    #[cfg(test)]
     pub(crate) fn parse(html: &str) -> Tree {
-        let opts = ParseOpts {
-            tree_builder: TreeBuilderOpts {
-                // `<noscript>` content becomes real nodes (lazy-image fallbacks, "enable
-                // JavaScript" notices) that `clean` can judge, instead of one opaque string.
-                scripting_enabled: false,
-                ..TreeBuilderOpts::default()
-            },
-            ..ParseOpts::default()
-        };
-        let dom = parse_document(RcDom::default(), opts).one(StrTendril::from(html));
-        Tree::index(dom)
+        Tree::from_html(html, &Limits::default()).expect("a test page within the limits")
     }
 
     fn index(dom: RcDom) -> Tree {
@@ -536,7 +533,11 @@ mod tests {
     #[test]
     fn deep_nesting_does_not_overflow_the_stack() {
         let html = "<span>".repeat(100_000);
-        let tree = Tree::parse(&html);
+        let unlimited = Limits {
+            max_depth: usize::MAX,
+            max_nodes: usize::MAX,
+        };
+        let tree = Tree::from_html(&html, &unlimited).unwrap();
         assert!(tree.len() > 100_000);
     }
 }

@@ -4,10 +4,19 @@ use chrono::NaiveDate;
 use encoding_rs::Encoding;
 
 use crate::dom::Tree;
+use crate::parse::Limits;
 use crate::{blocks, clean, input, metadata, regions, render, select, stats, Article, Error};
 
 /// Default for [`Extractor::max_input_bytes`]: 64 MiB, several times the largest real pages.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Default for [`Extractor::max_depth`]: 512, the nesting depth at which Chromium's parser
+/// stops nesting too.
+pub const DEFAULT_MAX_DEPTH: usize = 512;
+
+/// Default for [`Extractor::max_nodes`]: 4 million nodes, about 1 GB of DOM; the longest
+/// real pages (a whole specification on one page) make about a million.
+pub const DEFAULT_MAX_NODES: usize = 4_000_000;
 
 /// A reusable, cheaply cloned extraction configuration.
 ///
@@ -25,6 +34,7 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 pub struct Extractor {
     max_input_bytes: usize,
     favor: Favor,
+    limits: Limits,
     /// The encoding [`Extractor::charset_hint`] named, if it named a known one.
     charset_hint: Option<&'static Encoding>,
     /// Formats and markup: see the second `impl` block.
@@ -63,6 +73,7 @@ impl Default for Extractor {
         Extractor {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             favor: Favor::Balanced,
+            limits: Limits::default(),
             charset_hint: None,
             render: render::Options::default(),
             now: None,
@@ -95,6 +106,60 @@ impl Extractor {
     /// ```
     pub fn max_input_bytes(&mut self, limit: usize) -> &mut Self {
         self.max_input_bytes = limit;
+        self
+    }
+
+    /// Refuse pages whose elements nest more than `limit` deep with [`Error::TooDeep`].
+    ///
+    /// html5ever's tree builder scans its stack of open elements for every block start tag,
+    /// so its time grows with the square of the depth: 100,000 nested `<div>`s would take
+    /// a minute. The depth is checked as the page is parsed, and the parse stops as soon as
+    /// it goes past the limit, so a page that is too deep costs only the time to read its
+    /// first `limit` levels.
+    ///
+    /// The depth counted is what the parser holds at once: its open elements (`<html>` and
+    /// `<body>` included), plus the entries of its list of active formatting elements (`<a>`,
+    /// `<b>`, `<i>`, `<font>`, … which it re-opens in each block until they are closed), plus
+    /// its `<head>` and `<form>` pointers. A page of 500 nested `<div>`s inside `<body>` counts
+    /// 503; an open `<b>` counts twice. Closed elements do not count, however many there are.
+    ///
+    /// Default: [`DEFAULT_MAX_DEPTH`] (512).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut extractor = dechaff::Extractor::new();
+    /// extractor.max_depth(100);
+    /// let html = "<div>".repeat(200) + "A sentence of prose that is nested very deep indeed.";
+    /// assert_eq!(extractor.extract(&html), Err(dechaff::Error::TooDeep { limit: 100 }));
+    /// ```
+    pub fn max_depth(&mut self, limit: usize) -> &mut Self {
+        self.limits.max_depth = limit;
+        self
+    }
+
+    /// Refuse pages that make more than `limit` DOM nodes with [`Error::TooManyNodes`].
+    ///
+    /// Nodes are what memory is spent on: each costs a few hundred bytes, once parsed and
+    /// indexed. Elements, text runs, comments and the document count, and so does each
+    /// attribute. Whatever `limit` is, a page also may not make more nodes than half its bytes
+    /// (plus 1,024): written markup never does, since every node takes two bytes or more to
+    /// write, but unclosed formatting elements make the parser copy them into every block
+    /// that follows, which could turn kilobytes into gigabytes. The count is checked as the
+    /// page is parsed, and the parse stops as soon as it goes past the limit.
+    ///
+    /// Default: [`DEFAULT_MAX_NODES`] (4,000,000).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut extractor = dechaff::Extractor::new();
+    /// extractor.max_nodes(1_000);
+    /// let html = "<p>A short paragraph of prose, one of very many on the page.</p>".repeat(1_000);
+    /// assert_eq!(extractor.extract(&html), Err(dechaff::Error::TooManyNodes { limit: 1_000 }));
+    /// ```
+    pub fn max_nodes(&mut self, limit: usize) -> &mut Self {
+        self.limits.max_nodes = limit;
         self
     }
 
@@ -179,7 +244,8 @@ impl Extractor {
     /// # Errors
     ///
     /// [`Error::InputTooLarge`] when `html` is longer than the limit;
-    /// [`Error::NoContent`] when nothing on the page looks like main content.
+    /// [`Error::TooDeep`] and [`Error::TooManyNodes`] when the page breaks the nesting or
+    /// node limit; [`Error::NoContent`] when nothing on the page looks like main content.
     ///
     /// # Examples
     ///
@@ -209,8 +275,8 @@ impl Extractor {
     /// # Errors
     ///
     /// [`Error::InputTooLarge`] when `html` has more bytes than the limit (checked before
-    /// decoding, so the limit bounds the work); [`Error::NoContent`] as for
-    /// [`extract`](Extractor::extract).
+    /// decoding, so the limit bounds the work); [`Error::TooDeep`], [`Error::TooManyNodes`]
+    /// and [`Error::NoContent`] as for [`extract`](Extractor::extract).
     ///
     /// # Examples
     ///
@@ -246,7 +312,7 @@ impl Extractor {
     /// The pipeline from text to article, after the size check. Both entry points run it: the
     /// byte length of decoded text may exceed that of its bytes, so it is not checked again.
     fn extract_text(&self, html: &str) -> Result<Article, Error> {
-        let tree = Tree::parse(html);
+        let tree = Tree::from_html(html, &self.limits)?;
         let marks = clean::mark(&tree);
         let blocks = blocks::linearise(&tree, &marks);
         let stats = stats::collect(&tree, &marks, &blocks);

@@ -224,6 +224,9 @@ fn is_too_small(blocks: &Blocks, regions: &NodeMap<Region>, kept: &[usize], bias
 /// A hub has at least this many entries; a page of three links is a short page, not a hub.
 const LINK_HUB_MIN_ENTRIES: u64 = 20;
 
+/// Fewer entries than [`LINK_HUB_MIN_ENTRIES`] holding this much link text are a hub too.
+const LINK_BLOB_MIN_CHARS: u64 = 2000;
+
 /// In a hub, text outside links is under this share of the entries' text.
 const LINK_HUB_MAX_PLAIN_SHARE: f32 = 0.1;
 
@@ -244,9 +247,12 @@ fn is_link_hub(blocks: &Blocks, regions: &NodeMap<Region>) -> bool {
         plain += u64::from(block.chars.saturating_sub(block.link_chars));
         count += 1;
     }
-    count >= LINK_HUB_MIN_ENTRIES
-        && (plain as f32) < LINK_HUB_MAX_PLAIN_SHARE * chars as f32
-        && (chars as f32) < LINK_HUB_MAX_ENTRY_CHARS * count as f32
+    let menu_like =
+        count >= LINK_HUB_MIN_ENTRIES && (chars as f32) < LINK_HUB_MAX_ENTRY_CHARS * count as f32;
+    // Links written inline, one after another, make a few huge blocks instead of many
+    // entries: a link blob.
+    let blob = count < LINK_HUB_MIN_ENTRIES && chars >= LINK_BLOB_MIN_CHARS;
+    (plain as f32) < LINK_HUB_MAX_PLAIN_SHARE * chars as f32 && (menu_like || blob)
 }
 
 /// A page without a region of prose (a listing, a product grid, a page of short items): keep
