@@ -239,6 +239,15 @@ fn repeated_body_tags_do_not_change_the_text() {
     );
 }
 
+/// Found by the `superlinear` fuzz target (a timeout under AddressSanitizer): each NUL is a
+/// parse error and a token of its own, so a megabyte of them is slow per byte (7 MB/s in a
+/// release build, a fifth of an ordinary page), but linear.
+#[test]
+fn fuzz_a_megabyte_of_nul_characters_leaves_the_one_visible_character() {
+    let html = format!("#{}", "\0".repeat(7 + 62 * 16_129 + 48));
+    assert_eq!(text(html.as_bytes()).as_deref(), Ok("#"));
+}
+
 #[test]
 fn depth_limit_is_exact_and_can_be_raised() {
     // `<html>`, `<body>` and the `<head>` pointer count, then one per `<div>`, then the `<p>`.
