@@ -429,3 +429,45 @@ fn clusters(
     }
     clusters
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod debug_dump {
+    use super::*;
+    use crate::{blocks, clean, regions, stats};
+
+    #[test]
+    #[ignore]
+    fn dump_blocks() {
+        let Ok(path) = std::env::var("DUMP") else {
+            return;
+        };
+        let html = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
+        let tree = Tree::from_html(&html, &crate::parse::Limits::default()).unwrap();
+        let marks = clean::mark(&tree);
+        let blocks = blocks::linearise(&tree, &marks);
+        let stats = stats::collect(&tree, &marks, &blocks);
+        let regions = regions::classify(&tree, &blocks, &stats);
+        let mut sum = 0.0;
+        let mut prefix = vec![0.0];
+        for i in 0..blocks.list.len() {
+            let r = block_region(&blocks, &regions, i);
+            let c = score::classify(&blocks, i, r);
+            let v = score::value(&blocks, i, c);
+            sum += f64::from(v);
+            prefix.push(sum);
+            let b = &blocks.list[i];
+            let t = render::block_text(&tree, &marks, b);
+            let t: String = t.chars().take(70).collect();
+            println!(
+                "{i:4} {:?} r={:?} v={v:.0} sum={sum:.0} occ={} {:?} | {}",
+                c,
+                r,
+                blocks.occurrences[i],
+                tree.tag(b.owner),
+                t.replace('\n', " ")
+            );
+        }
+        println!("best {:?}", best_region(&tree, &blocks, &prefix));
+    }
+}
