@@ -158,8 +158,17 @@ fn of_token(token: &str) -> Evidence {
         return Evidence::default();
     }
     let mut evidence = of_word(first);
+    let mut searched = first == "search";
+    let mut results = false;
     for word in words {
+        searched |= word == "search";
+        results |= matches!(word, "results" | "result" | "page");
         evidence.add(of_word(word));
+    }
+    // `search-results` and `search-page-wrapper` hold a search page's hits, its content; only
+    // the search box itself is a widget.
+    if searched && results {
+        evidence.0 &= !Evidence::BOILERPLATE.0;
     }
     // One token such as `article-footer` or `post-comments` names both; the boilerplate word
     // is the more specific one.
@@ -276,6 +285,15 @@ mod tests {
         assert!(!class("shadow leaderboard loading").has(Evidence::BOILERPLATE));
         assert!(class("site-footer").has(Evidence::BOILERPLATE));
         assert!(class("ShareBar").has(Evidence::BOILERPLATE));
+    }
+
+    #[test]
+    fn search_results_are_not_the_search_box() {
+        assert!(class("search-form").has(Evidence::BOILERPLATE));
+        assert!(class("site-search").has(Evidence::BOILERPLATE));
+        assert_eq!(class("search-results"), Evidence::default());
+        assert_eq!(class("searchResultList"), Evidence::default());
+        assert_eq!(class("search-page-wrapper"), Evidence::default());
     }
 
     #[test]
