@@ -38,6 +38,9 @@ impl Evidence {
     /// Hidden by an inline style (`display:none`, `visibility:hidden`), which scripts undo:
     /// frameworks hide the whole page this way until they have run.
     pub(crate) const HIDDEN_BY_STYLE: Evidence = Evidence(1 << 10);
+    /// A consent banner or a dialog over the page: boilerplate however much text it holds,
+    /// since cookie-category explanations can outweigh a short forum thread or product page.
+    pub(crate) const OVERLAY: Evidence = Evidence(1 << 11);
 
     pub(crate) fn has(self, other: Evidence) -> bool {
         self.0 & other.0 != 0
@@ -87,6 +90,7 @@ pub(crate) fn of_attributes<'a>(
     // WordPress marks the post itself `hentry author-kgs tag-credit-card-rewards`.
     if names.has(Evidence::POSITIVE) || names.has(Evidence::ARTICLE_BODY) {
         names.0 &= !(Evidence::BOILERPLATE.0
+            | Evidence::OVERLAY.0
             | Evidence::COMMENTS.0
             | Evidence::BYLINE.0
             | Evidence::CAPTION.0);
@@ -118,9 +122,8 @@ fn of_role(role: &str) -> Evidence {
     for role in role.split_ascii_whitespace() {
         match role.to_ascii_lowercase().as_str() {
             "navigation" | "menu" | "menubar" | "banner" | "contentinfo" | "complementary"
-            | "search" | "dialog" | "alertdialog" | "tablist" | "toolbar" => {
-                evidence.add(Evidence::BOILERPLATE)
-            }
+            | "search" | "tablist" | "toolbar" => evidence.add(Evidence::BOILERPLATE),
+            "dialog" | "alertdialog" => evidence.add(Evidence::BOILERPLATE | Evidence::OVERLAY),
             "main" => evidence.add(Evidence::POSITIVE | Evidence::MAIN_ROLE),
             "article" => evidence.add(Evidence::POSITIVE),
             _ => {}
@@ -214,11 +217,11 @@ fn of_word(word: &str) -> Evidence {
         | "recommendations" | "recirc" | "newsletter" | "newsletters" | "subscribe"
         | "subscription" | "signup" | "promo" | "promos" | "promotion" | "advert"
         | "advertisement" | "advertising" | "ads" | "ad" | "adsense" | "sponsor" | "sponsored"
-        | "banner" | "cookie" | "cookies" | "consent" | "gdpr" | "popup" | "modal" | "toolbar"
-        | "tagcloud" | "copyright" | "outbrain" | "taboola" | "skip" | "skiplink" | "login"
-        | "signin" | "search" | "trending" | "popular" | "mostread" | "teaser" | "teasers"
-        | "sitemap" | "topbar" | "bottombar" | "tags" | "print" | "rss" | "shoutbox"
-        | "disclaimer" => Evidence::BOILERPLATE,
+        | "banner" | "popup" | "modal" | "toolbar" | "tagcloud" | "copyright" | "outbrain"
+        | "taboola" | "skip" | "skiplink" | "login" | "signin" | "search" | "trending"
+        | "popular" | "mostread" | "teaser" | "teasers" | "sitemap" | "topbar" | "bottombar"
+        | "tags" | "print" | "rss" | "shoutbox" | "disclaimer" => Evidence::BOILERPLATE,
+        "cookie" | "cookies" | "consent" | "gdpr" => Evidence::BOILERPLATE | Evidence::OVERLAY,
         "comment" | "comments" | "commentlist" | "disqus" | "respond" | "replies" => {
             Evidence::COMMENTS
         }

@@ -39,6 +39,11 @@ impl Region {
         self.0 & other.0 != 0
     }
 
+    /// This evidence without the bits of `other`.
+    pub(crate) fn without(self, other: Region) -> Region {
+        Region(self.0 & !other.0)
+    }
+
     /// Evidence that the node is not main content.
     pub(crate) fn is_not_content(self) -> bool {
         self.0 & Self::NOT_CONTENT != 0
@@ -56,8 +61,9 @@ impl std::ops::BitOr for Region {
 /// Half, as trafilatura does for a `<form>` around the page.
 const MAX_BOILERPLATE_SHARE: f64 = 0.5;
 
-/// A box with form controls and less text than this is a form widget, not content: the seed
-/// page's newsletter box has about 200 characters.
+/// A box with form controls, or a `<form>`, with less text than this is a form widget, not
+/// content: the seed page's newsletter box has about 200 characters. A bigger `<form>` is a
+/// page wrapped in one (an add-to-cart product page, a forum's moderation form, ASP.NET).
 const MAX_FORM_WIDGET_CHARS: u64 = 400;
 
 /// Bylines, author boxes, captions and credits are short; a region named so that holds more
@@ -118,6 +124,9 @@ fn own_region(
     if matches!(tag, Tag::Nav | Tag::Menu) {
         bits |= Region::BOILERPLATE.0;
     }
+    if evidence.has(Evidence::OVERLAY) || tag == Tag::Dialog {
+        bits |= Region::BOILERPLATE.0;
+    }
     if chars as f64 > MAX_BOILERPLATE_SHARE * page_chars {
         return Region(bits);
     }
@@ -138,7 +147,7 @@ fn own_region(
     if short && (matches!(tag, Tag::Figure | Tag::Figcaption) || evidence.has(Evidence::CAPTION)) {
         bits |= Region::CAPTION.0;
     }
-    if tag == Tag::Form || (stats.controls(tree, id) > 0 && chars < MAX_FORM_WIDGET_CHARS) {
+    if (tag == Tag::Form || stats.controls(tree, id) > 0) && chars < MAX_FORM_WIDGET_CHARS {
         bits |= Region::FORM.0;
     }
     if tag.is_block() && is_figure_shape(tree, blocks, stats, id, chars) {

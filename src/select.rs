@@ -25,6 +25,8 @@ pub(crate) struct Selection {
     pub(crate) kept: Vec<usize>,
     /// How much to trust it, in 0..=1 (see [`crate::confidence`]).
     pub(crate) confidence: f32,
+    /// Characters of prose (good blocks) kept.
+    pub(crate) prose_chars: u64,
 }
 
 /// How far the selection leans toward keeping text: the thresholds that [`Favor`] moves.
@@ -87,8 +89,60 @@ pub(crate) fn main_content(
     title_hash: Option<u64>,
     bias: Bias,
 ) -> Option<Selection> {
+    let page = Page {
+        tree,
+        marks,
+        blocks,
+        regions,
+        title_hash,
+        bias,
+    };
+    let article = select(&page, Region::default());
+    let article_prose = article.as_ref().map_or(0, |s| s.prose_chars);
+    // A forum thread, or a page whose only discussion sits in a comments widget: with no prose
+    // outside the comment regions, the comments are what the page has to say. Switching
+    // whenever the comments held several times the article's prose lost whole articles with
+    // long threads (dragnet R616 and R627, wcxb-dev 0396, whose short intro is all the gold has).
+    if article_prose == 0 && has_comment_prose(blocks, regions) {
+        if let Some(thread) = select(&page, Region::COMMENTS) {
+            return Some(thread);
+        }
+    }
+    article
+}
+
+/// Is there prose in the comment regions: the posts of a forum thread, or the comments under
+/// an article?
+fn has_comment_prose(blocks: &Blocks, regions: &NodeMap<Region>) -> bool {
+    (0..blocks.list.len()).any(|i| {
+        let region = block_region(blocks, regions, i);
+        region.has(Region::COMMENTS)
+            && score::classify(blocks, i, region.without(Region::COMMENTS)) == Class::Good
+    })
+}
+
+/// What one selection pass reads.
+struct Page<'a> {
+    tree: &'a Tree,
+    marks: &'a NodeMap<Mark>,
+    blocks: &'a Blocks,
+    regions: &'a NodeMap<Region>,
+    title_hash: Option<u64>,
+    bias: Bias,
+}
+
+/// One selection pass, with the region evidence in `ignored` read as content.
+fn select(page: &Page, ignored: Region) -> Option<Selection> {
+    let Page {
+        tree,
+        marks,
+        blocks,
+        regions,
+        title_hash,
+        bias,
+    } = *page;
     let classes: Vec<Class> = (0..blocks.list.len())
-        .map(|i| score::classify(blocks, i, block_region(blocks, regions, i)))
+        .map(|i| score::classify(blocks, i, block_region(blocks, regions, i).without(ignored)))
         .collect();
     let values: Vec<f32> = classes
         .iter()
@@ -131,6 +185,7 @@ pub(crate) fn main_content(
     Some(Selection {
         kept,
         confidence: confidence::score(evidence),
+        prose_chars: evidence.good_chars,
     })
 }
 

@@ -193,6 +193,7 @@ pub(crate) mod tests {
         let selection = Selection {
             kept: (0..blocks.list.len()).collect(),
             confidence: 1.0,
+            prose_chars: 0,
         };
         let options = Options {
             markdown: true,

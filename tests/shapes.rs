@@ -1,0 +1,98 @@
+//! Page shapes the selection must get right, each a small copy of a shape found on the corpus.
+
+const POST: &str = "I have a question about the two little screw holes under the power supply \
+    bay of this case. The manual says nothing about them, but they look deliberate.";
+const REPLY: &str = "They are for the optional fan bracket that ships with the larger model; \
+    the smaller case uses the same panel, so the holes are there but unused.";
+
+fn text(html: &str) -> String {
+    match dechaff::extract(html) {
+        Ok(article) => article.text,
+        Err(err) => panic!("no content: {err}"),
+    }
+}
+
+/// A forum thread whose posts are all marked as comments (Invision, many bulletin boards):
+/// with no prose anywhere else, the posts are the content.
+#[test]
+fn a_thread_of_comment_posts_is_the_content() {
+    let html = format!(
+        "<body><nav><a href=/>Home</a> <a href=/f>Forums</a></nav>
+         <h1>Screw holes under the PSU</h1>
+         <div class=comments>
+           <article class=comment><b>Rabbids</b><p>{POST}</p></article>
+           <article class=comment><b>DevBiker</b><p>{REPLY}</p></article>
+         </div>
+         <footer>About us. Contact. Terms.</footer></body>"
+    );
+    let text = text(&html);
+    assert!(
+        text.contains("screw holes under the power supply"),
+        "{text}"
+    );
+    assert!(text.contains("optional fan bracket"), "{text}");
+    assert!(!text.contains("Terms"), "{text}");
+}
+
+/// Comments under an article stay out of the text when the article has prose of its own.
+#[test]
+fn comments_under_an_article_are_not_the_content() {
+    let html = format!(
+        "<body><article><h1>A case review</h1><p>{POST} {POST}</p><p>{REPLY}</p></article>
+         <div class=comments><div class=comment><p>{REPLY} Great review, thanks.</p></div></div>
+         </body>"
+    );
+    let text = text(&html);
+    assert!(text.contains("screw holes"), "{text}");
+    assert!(!text.contains("Great review"), "{text}");
+}
+
+/// A cookie-consent dialog with more text than a short page is still not the page.
+#[test]
+fn a_long_consent_dialog_is_not_the_content() {
+    let purpose = "This storage is used to remember your preferences, measure how the site is \
+        used and show you relevant advertising across the websites you visit. ";
+    let html = format!(
+        "<body><main><h1>Screw holes</h1><p>{POST}</p></main>
+         <div id=onetrust-consent-sdk><div role=dialog><h2>Privacy Preference Center</h2>
+         <p>{purpose}{purpose}</p><p>{purpose}{purpose}</p><p>{purpose}</p></div></div></body>"
+    );
+    let text = text(&html);
+    assert!(text.contains("screw holes"), "{text}");
+    assert!(!text.contains("Privacy Preference"), "{text}");
+}
+
+/// A product page wrapped in one big `<form>` (add to cart): the form is the page, not a
+/// newsletter box.
+#[test]
+fn a_page_inside_a_form_is_not_a_form_widget() {
+    let html = format!(
+        "<body><div class=newsletter><form><input name=email> Get our news</form></div>
+         <form action=/cart><h1>Quarter socks</h1><p>{POST}</p><p>{REPLY}</p>
+         <input type=submit value=Add></form></body>"
+    );
+    let text = text(&html);
+    assert!(text.contains("screw holes"), "{text}");
+    assert!(!text.contains("Get our news"), "{text}");
+}
+
+/// On a search or category page the hits are the content, though their container is named
+/// after the search.
+#[test]
+fn search_results_are_the_content_of_a_search_page() {
+    let hits: String = (1..=6)
+        .map(|i| {
+            format!(
+                "<li><h3><a href=/p{i}>Trail shoe number {i}</a></h3>
+                 <p>A light trail shoe with a rock plate, model {i}, for long runs on rough ground.</p></li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<body><form class=search-form><input name=q></form>
+         <div id=search-results><ul>{hits}</ul></div></body>"
+    );
+    let text = text(&html);
+    assert!(text.contains("model 1,"), "{text}");
+    assert!(text.contains("model 6,"), "{text}");
+}
