@@ -76,7 +76,17 @@ const MAX_FIGURE_CHARS: u64 = 250;
 /// The region evidence of every node.
 pub(crate) fn classify(tree: &Tree, blocks: &Blocks, stats: &Stats) -> NodeMap<Region> {
     let mut regions = NodeMap::filled(tree, Region::default());
-    let page_chars = stats.total_chars().max(1) as f64;
+    let page = Page {
+        chars: stats.total_chars().max(1) as f64,
+        bodies: tree
+            .ids()
+            .filter(|&id| {
+                tree.tag(id)
+                    .is_some_and(|tag| is_content_container(tree, id, tag))
+                    && stats.chars(blocks, id) > 0
+            })
+            .collect(),
+    };
     for id in tree.ids() {
         let mut inherited = tree.parent(id).map(|p| regions[p]).unwrap_or_default();
         if let Kind::Element(tag) = tree.kind(id) {
@@ -88,12 +98,34 @@ pub(crate) fn classify(tree: &Tree, blocks: &Blocks, stats: &Stats) -> NodeMap<R
             }
         }
         let own = match tree.kind(id) {
-            Kind::Element(tag) => own_region(tree, blocks, stats, id, tag, page_chars),
+            Kind::Element(tag) => own_region(tree, blocks, stats, id, tag, &page),
             _ => Region::default(),
         };
         regions[id] = Region(inherited.0 | own.0);
     }
     regions
+}
+
+/// What the share guard needs to know about the whole page.
+struct Page {
+    /// All the page's text, in characters.
+    chars: f64,
+    /// The content containers holding text, in document order.
+    bodies: Vec<NodeId>,
+}
+
+impl Page {
+    /// May a region of `chars` characters at `id` be called boilerplate? Not when it holds
+    /// most of the page's text (a `sidebar` class on the body, a `<form>` around an ASP.NET
+    /// page), unless the page names its content elsewhere, neither inside nor around it: then
+    /// a big sidebar beside a short post (dragnet R32) is still a sidebar.
+    fn may_be_boilerplate(&self, tree: &Tree, id: NodeId, chars: u64) -> bool {
+        let end = tree.end(id);
+        let overlaps =
+            |body: NodeId| (body >= id && body < end) || (id > body && id < tree.end(body));
+        chars as f64 <= MAX_BOILERPLATE_SHARE * self.chars
+            || (!self.bodies.is_empty() && !self.bodies.iter().any(|&b| overlaps(b)))
+    }
 }
 
 /// `<main>`, `role="main"`, or an article-body name: a strong claim to be the content.
@@ -108,7 +140,7 @@ fn own_region(
     stats: &Stats,
     id: NodeId,
     tag: Tag,
-    page_chars: f64,
+    page: &Page,
 ) -> Region {
     let evidence = tree.evidence(id);
     let chars = stats.chars(blocks, id);
@@ -127,7 +159,7 @@ fn own_region(
     if evidence.has(Evidence::OVERLAY) || tag == Tag::Dialog {
         bits |= Region::BOILERPLATE.0;
     }
-    if chars as f64 > MAX_BOILERPLATE_SHARE * page_chars {
+    if !page.may_be_boilerplate(tree, id, chars) {
         return Region(bits);
     }
     if matches!(
@@ -150,7 +182,10 @@ fn own_region(
     if (tag == Tag::Form || stats.controls(tree, id) > 0) && chars < MAX_FORM_WIDGET_CHARS {
         bits |= Region::FORM.0;
     }
-    if tag.is_block() && is_figure_shape(tree, blocks, stats, id, chars) {
+    if tag.is_block()
+        && !evidence.has(Evidence::ARTICLE_BODY)
+        && is_figure_shape(tree, blocks, stats, id, chars)
+    {
         bits |= Region::CAPTION.0;
     }
     Region(bits)

@@ -96,3 +96,20 @@ fn search_results_are_the_content_of_a_search_page() {
     assert!(text.contains("model 1,"), "{text}");
     assert!(text.contains("model 6,"), "{text}");
 }
+
+/// A short post beside a sidebar with more text than the whole post: the sidebar holds most
+/// of the page, but the page names its post body, so the sidebar is still a sidebar.
+#[test]
+fn a_short_named_post_beats_a_long_sidebar() {
+    let about = "We are people who make things, have an urge to share them, and do not mind \
+        explaining how we did it, so that other folks can benefit from what we learned. ";
+    let html = format!(
+        "<body><div id=content-wrapper><div class='post hentry'><h3>Not a photograph</h3>
+         <div class='post-body entry-content'><p>{POST}</p></div></div></div>
+         <div id=sidebar-wrapper><div class=widget><p>{about}{about}</p><p>{about}{about}</p>
+         </div></div></body>"
+    );
+    let text = text(&html);
+    assert!(text.contains("screw holes"), "{text}");
+    assert!(!text.contains("urge to share"), "{text}");
+}
