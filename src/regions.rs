@@ -182,6 +182,7 @@ fn own_region(
     if (tag == Tag::Form || stats.controls(tree, id) > 0) && chars < MAX_FORM_WIDGET_CHARS {
         bits |= Region::FORM.0;
     }
+    // A post body holding one photo and its one-line story is the article, not a figure.
     if tag.is_block()
         && !evidence.has(Evidence::ARTICLE_BODY)
         && is_figure_shape(tree, blocks, stats, id, chars)

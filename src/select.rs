@@ -13,7 +13,7 @@
 use crate::blocks::Blocks;
 use crate::clean::Mark;
 use crate::confidence;
-use crate::dom::{NodeMap, Tag, Tree};
+use crate::dom::{NodeId, NodeMap, Tag, Tree};
 use crate::regions::Region;
 use crate::render;
 use crate::score::{self, Class};
@@ -343,28 +343,46 @@ pub(crate) fn block_region(blocks: &Blocks, regions: &NodeMap<Region>, index: us
         .unwrap_or_default()
 }
 
-/// The block range of the element whose blocks have the highest total value.
+/// The region walks up to a parent worth at least this share of the best element. Swept on the
+/// corpus (0.9, 0.75, 0.6, 0.5, 0.4, 0.25, 0.1; overall 0.8856 to 0.8878, best at 0.4): it
+/// brings back headlines, bylines and short list items around a single best paragraph (dragnet
+/// 415, readability ehow-1, wcxb-dev product pages); it costs chinese-cwced 0.004, whose
+/// parents add a source line the gold leaves out.
+const ANCESTOR_SHARE: f64 = 0.4;
+
+/// The block range of the element whose blocks have the highest total value, or of its
+/// highest ancestor that is worth nearly as much.
 fn best_region(
     tree: &Tree,
     blocks: &Blocks,
     prefix: &[f64],
 ) -> Option<(std::ops::Range<usize>, f64)> {
-    let mut best: Option<(std::ops::Range<usize>, f64)> = None;
+    let total = |id: NodeId| -> Option<f64> {
+        let range = blocks.range(id);
+        Some(prefix.get(range.end)? - prefix.get(range.start)?)
+    };
+    let mut best: Option<(NodeId, f64)> = None;
     for id in tree.ids() {
-        let Some(tag) = tree.tag(id) else { continue };
-        if !tag.is_block() {
+        if !tree.tag(id).is_some_and(Tag::is_block) {
             continue;
         }
-        let range = blocks.range(id);
-        let (Some(start), Some(end)) = (prefix.get(range.start), prefix.get(range.end)) else {
-            continue;
-        };
-        let total = end - start;
-        if best.as_ref().is_none_or(|(_, b)| total > *b) {
-            best = Some((range, total));
+        let Some(value) = total(id) else { continue };
+        if best.is_none_or(|(_, b)| value > b) {
+            best = Some((id, value));
         }
     }
-    best
+    let (mut id, value) = best?;
+    // Walk up while the parent keeps most of the value: the best element is often one
+    // paragraph, or the body without its headline and the short items of a list, which each
+    // cost a little; the parent that holds them all is the article.
+    while let Some(parent) = tree.parent(id) {
+        let rich = total(parent).is_some_and(|t| t >= ANCESTOR_SHARE * value);
+        if !rich || !tree.tag(parent).is_some_and(Tag::is_block) {
+            break;
+        }
+        id = parent;
+    }
+    Some((blocks.range(id), value))
 }
 
 fn keep_in_region(

@@ -113,3 +113,28 @@ fn a_short_named_post_beats_a_long_sidebar() {
     assert!(text.contains("screw holes"), "{text}");
     assert!(!text.contains("urge to share"), "{text}");
 }
+
+/// One paragraph is worth more than the post around it, whose headline and short list items
+/// each cost a little: the post, which keeps most of the value, is the region.
+#[test]
+fn a_single_paragraph_post_keeps_its_headline() {
+    let items: String = [
+        "Amazon Kindle",
+        "Barnes & Noble Nook",
+        "Apple iPad",
+        "Sony Reader",
+    ]
+    .iter()
+    .map(|d| format!("<div>• {d}</div>"))
+    .collect();
+    let html = format!(
+        "<body><div class=menu><a href=/>Home</a> <a href=/a>About</a></div>
+         <div><h2>Now you can read the magazine on ebook readers</h2><div>By Lim, 08 June 2010</div>
+         <p>{POST}</p>{items}</div>
+         <div class=footer><p>Contact us. Refund policy. Give feedback.</p></div></body>"
+    );
+    let text = text(&html);
+    assert!(text.contains("Now you can read"), "{text}");
+    assert!(text.contains("screw holes"), "{text}");
+    assert!(!text.contains("Refund"), "{text}");
+}
