@@ -128,6 +128,32 @@ static TERMINATOR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the terminator pattern is a valid literal")
 });
 
+/// Labels of a "see also" box inside an article, in the corpus's main languages: the box's
+/// links are dropped as link lists, but its label is short text that would stay. Unlike
+/// [`TERMINATOR`], the article often goes on after it ("Leggi anche", "Lesen Sie auch" sit
+/// mid-article: cutting there lost text on lastampa.it and franceculture.fr snippet pages and on
+/// readability cnet-svg-classes), so only the label itself goes.
+static ASIDE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)]
+    Regex::new(
+        r"(?ix)
+          ^(?:mehr\s+zum\s+thema|lesen\s+sie\s+(?:auch|mehr)|das\s+k[öo]nnte\s+sie\s+auch\s+interessieren
+          |[äa]hnliche\s+artikel|weitere\s+artikel
+          |[àa]\s+lire\s+aussi|lire\s+aussi|sur\s+le\s+m[êe]me\s+sujet
+          |lea\s+tambi[ée]n|lee\s+tambi[ée]n|ver\s+tambi[ée]n|art[íi]culos\s+relacionados
+          |veja\s+tamb[ée]m|leia\s+tamb[ée]m|saiba\s+mais
+          |leggi\s+anche|articoli\s+correlati
+          |czytaj\s+(?:tak[żz]e|te[żz])|zobacz\s+(?:tak[żz]e|te[żz])|przeczytaj\s+(?:tak[żz]e|te[żz])
+          |read\s+(?:also|more)|see\s+more|explore\s+further)\W*$",
+    )
+    .expect("the aside-label pattern is a valid literal")
+});
+
+/// Is `text` (one short block) the label of a "see also" box?
+pub(crate) fn is_aside_label(text: &str) -> bool {
+    ASIDE_LABEL.is_match(text.trim())
+}
+
 /// The longest text a terminating block may have, in characters.
 pub(crate) const TERMINATOR_MAX_CHARS: u32 = 40;
 
@@ -162,6 +188,22 @@ mod tests {
             "Morestories",
         ] {
             assert!(!is_terminator(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn aside_labels() {
+        for text in [
+            "Veja Também:",
+            "Mehr zum Thema",
+            "Leggi anche",
+            "Read also:",
+            "À lire aussi",
+        ] {
+            assert!(is_aside_label(text), "{text}");
+        }
+        for text in ["Mehr zum Thema Wein im Burgenland", "Read", "See also"] {
+            assert!(!is_aside_label(text), "{text}");
         }
     }
 

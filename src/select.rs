@@ -218,7 +218,8 @@ fn describe_kept(
     };
 }
 
-/// End the selection at the first terminating block after the article has started: the
+/// Drop the labels of "see also" boxes ([`score::is_aside_label`]), and end the selection at
+/// the first terminating block after the article has started: the
 /// heading of a comment thread or of the teasers after the article ("13 Comments", "Related
 /// stories"), which sit in the same region when nothing names them. Cutting only when less
 /// article follows than precedes was tried and lost the comment threads longer than their
@@ -234,20 +235,28 @@ fn cut_at_terminator(
         return kept;
     };
     let mut seen_good = false;
+    let mut labels = Vec::new();
     for i in first..=last {
         if classes.get(i) == Some(&Class::Good) {
             seen_good = true;
             continue;
         }
         let Some(block) = blocks.get(i) else { continue };
-        if seen_good
-            && block.chars <= score::TERMINATOR_MAX_CHARS
-            && score::is_terminator(&render::block_text(tree, marks, block))
-        {
-            return kept.into_iter().filter(|&k| k < i).collect();
+        if block.chars > score::TERMINATOR_MAX_CHARS {
+            continue;
+        }
+        let text = render::block_text(tree, marks, block);
+        if seen_good && score::is_terminator(&text) {
+            return kept
+                .into_iter()
+                .filter(|&k| k < i && !labels.contains(&k))
+                .collect();
+        }
+        if score::is_aside_label(&text) {
+            labels.push(i);
         }
     }
-    kept
+    kept.into_iter().filter(|k| !labels.contains(k)).collect()
 }
 
 /// A selection under this share of the page's non-boilerplate text, and shorter than
