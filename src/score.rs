@@ -154,6 +154,31 @@ pub(crate) fn is_aside_label(text: &str) -> bool {
     ASIDE_LABEL.is_match(text.trim())
 }
 
+/// Page furniture that reads like a sentence: an invitation to follow the site on social
+/// networks, in the corpus's main languages ("Síguenos en Telegram, Instagram, Facebook y
+/// Twitter…"), and a PHP warning printed into the page ("Warning: Creating default object …
+/// on line 407").
+static CHROME: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)]
+    Regex::new(
+        r"(?ix)
+          ^(?:follow|folge|folgen|suivez|s[íi]gue(?:nos|me)|siga|seguici|segui|obserwuj|volg
+             |like\s+us|find\s+us|join\s+us)\b
+           .*\b(?:facebook|twitter|instagram|telegram|youtube|linkedin|whatsapp|tiktok|x\.com)\b
+           .*\b(?:facebook|twitter|instagram|telegram|youtube|linkedin|whatsapp|tiktok|x\.com)\b
+        | ^(?:php\s+)?(?:warning|notice|deprecated|fatal\s+error|parse\s+error):\s.*\son\s+line\s+\d+",
+    )
+    .expect("the page-chrome pattern is a valid literal")
+});
+
+/// Page furniture is at most this long, in characters.
+pub(crate) const CHROME_MAX_CHARS: u32 = 300;
+
+/// Is `text` (one block) page furniture rather than article text?
+pub(crate) fn is_chrome(text: &str) -> bool {
+    CHROME.is_match(text.trim())
+}
+
 /// The longest text a terminating block may have, in characters.
 pub(crate) const TERMINATOR_MAX_CHARS: u32 = 40;
 
@@ -204,6 +229,24 @@ mod tests {
         }
         for text in ["Mehr zum Thema Wein im Burgenland", "Read", "See also"] {
             assert!(!is_aside_label(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn page_chrome() {
+        for text in [
+            "Siguenos en Telegram, Instagram, Facebook y Twitter para recibir en directo todas nuestras actualizaciones",
+            "Follow us on Twitter and Facebook",
+            "Warning: Creating default object from empty value in /www/wp-includes/classes.php on line 407",
+        ] {
+            assert!(is_chrome(text), "{text}");
+        }
+        for text in [
+            "Facebook, Instagram and WhatsApp were down for six hours on Monday.",
+            "Follow the money, the senator said.",
+            "Warning: the road is closed.",
+        ] {
+            assert!(!is_chrome(text), "{text}");
         }
     }
 

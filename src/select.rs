@@ -178,6 +178,7 @@ fn select(page: &Page, ignored: Region) -> Option<Selection> {
     } else {
         in_region
     };
+    let kept = drop_chrome(tree, marks, blocks, kept);
     if kept.is_empty() {
         return None;
     }
@@ -257,6 +258,23 @@ fn cut_at_terminator(
         }
     }
     kept.into_iter().filter(|k| !labels.contains(k)).collect()
+}
+
+/// Drop page furniture that reads like text ([`score::is_chrome`]) wherever it was kept.
+fn drop_chrome(
+    tree: &Tree,
+    marks: &NodeMap<Mark>,
+    blocks: &Blocks,
+    kept: Vec<usize>,
+) -> Vec<usize> {
+    kept.into_iter()
+        .filter(|&k| {
+            blocks.get(k).is_none_or(|block| {
+                block.chars > score::CHROME_MAX_CHARS
+                    || !score::is_chrome(&render::block_text(tree, marks, block))
+            })
+        })
+        .collect()
 }
 
 /// A selection under this share of the page's non-boilerplate text, and shorter than
