@@ -163,10 +163,18 @@ fn of_token(token: &str) -> Evidence {
     let mut evidence = of_word(first);
     let mut searched = first == "search";
     let mut results = false;
+    let mut counted = is_count(first);
     for word in words {
         searched |= word == "search";
         results |= matches!(word, "results" | "result" | "page");
-        evidence.add(of_word(word));
+        let meaning = of_word(word);
+        // `zen-one-sidebar-second`, `panel-two-col-sidebar-right`: a count before the
+        // boilerplate word describes the page's columns, not the element.
+        if counted && meaning.has(Evidence::BOILERPLATE) && !evidence.has(Evidence::BOILERPLATE) {
+            return Evidence::default();
+        }
+        counted |= is_count(word);
+        evidence.add(meaning);
     }
     // `search-results` and `search-page-wrapper` hold a search page's hits, its content; only
     // the search box itself is a widget.
@@ -198,6 +206,14 @@ fn of_whole_token(token: &str) -> Option<Evidence> {
         | "content-body" => Some(Evidence::ARTICLE_BODY | Evidence::POSITIVE),
         _ => None,
     }
+}
+
+/// Numbers of columns or sidebars in layout names.
+fn is_count(word: &str) -> bool {
+    matches!(
+        word,
+        "one" | "two" | "three" | "single" | "double" | "triple"
+    )
 }
 
 /// Words that open a token describing layout or state rather than the element itself.
@@ -297,6 +313,17 @@ mod tests {
         assert_eq!(class("search-results"), Evidence::default());
         assert_eq!(class("searchResultList"), Evidence::default());
         assert_eq!(class("search-page-wrapper"), Evidence::default());
+    }
+
+    #[test]
+    fn column_counts_describe_the_layout() {
+        assert_eq!(class("zen-one-sidebar-second"), Evidence::default());
+        assert_eq!(
+            class("panel-two-col-sidebar-right-mix"),
+            Evidence::default()
+        );
+        assert!(class("sidebar-one").has(Evidence::BOILERPLATE));
+        assert!(class("footer-two-cols").has(Evidence::BOILERPLATE));
     }
 
     #[test]
