@@ -122,7 +122,10 @@ fn of_role(role: &str) -> Evidence {
     for role in role.split_ascii_whitespace() {
         match role.to_ascii_lowercase().as_str() {
             "navigation" | "menu" | "menubar" | "banner" | "contentinfo" | "complementary"
-            | "search" | "tablist" | "toolbar" => evidence.add(Evidence::BOILERPLATE),
+            | "search" | "toolbar" => evidence.add(Evidence::BOILERPLATE),
+            // Not `tablist`: accordions and tab sets put it around their panels, which hold
+            // FAQ answers and service descriptions (wcxb-dev service pages); a strip of tab
+            // labels is short links, boilerplate by its link density alone.
             "dialog" | "alertdialog" => evidence.add(Evidence::BOILERPLATE | Evidence::OVERLAY),
             "main" => evidence.add(Evidence::POSITIVE | Evidence::MAIN_ROLE),
             "article" => evidence.add(Evidence::POSITIVE),
