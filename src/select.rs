@@ -409,7 +409,57 @@ fn best_region(
         }
         id = parent;
     }
-    Some((blocks.range(id), value))
+    let range = join_siblings(tree, blocks, prefix, id, blocks.range(id));
+    Some((range, value))
+}
+
+/// Extend `range`, the blocks of `id`, over the siblings on either side of `id` while each
+/// adds value: an article whose paragraphs sit directly in `<body>` after a pile of widgets
+/// has no element of its own, and its best element is its first paragraph. Stopping at the
+/// first sibling that costs value, rather than joining any run that pays for itself, kept
+/// chinese-cwced from taking in teaser lists (0.930 against 0.928; overall 0.8905 either way).
+fn join_siblings(
+    tree: &Tree,
+    blocks: &Blocks,
+    prefix: &[f64],
+    id: NodeId,
+    range: std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    let Some(parent) = tree.parent(id) else {
+        return range;
+    };
+    let at = |i: usize| prefix.get(i).copied().unwrap_or(f64::NEG_INFINITY);
+    // Block boundaries of the element siblings: starts of those before `id`, ends of those
+    // after it, both in document order.
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    let mut child = parent.next();
+    let parent_end = tree.end(parent);
+    while child < parent_end {
+        if child != id && tree.tag(child).is_some() {
+            let sibling = blocks.range(child);
+            if child < id {
+                before.push(sibling.start);
+            } else {
+                after.push(sibling.end);
+            }
+        }
+        child = tree.end(child);
+    }
+    let mut end = range.end;
+    for boundary in after {
+        if at(boundary) < at(end) {
+            break;
+        }
+        end = boundary.max(end);
+    }
+    let mut start = range.start;
+    for boundary in before.into_iter().rev() {
+        if at(boundary) > at(start) {
+            break;
+        }
+        start = boundary.min(start);
+    }
+    start..end
 }
 
 fn keep_in_region(

@@ -138,3 +138,16 @@ fn a_single_paragraph_post_keeps_its_headline() {
     assert!(text.contains("screw holes"), "{text}");
     assert!(!text.contains("Refund"), "{text}");
 }
+
+/// An article whose paragraphs sit directly in `<body>` after a hundred one-word widgets: no
+/// element holds only the article, so its paragraphs join the best one as siblings.
+#[test]
+fn paragraphs_after_many_sibling_widgets_stay_together() {
+    let html = format!(
+        "<body>{}<p>{POST}</p><p>{REPLY}</p></body>",
+        "<div>x</div>".repeat(100)
+    );
+    let text = text(&html);
+    assert!(text.contains("screw holes"), "{text}");
+    assert!(text.contains("fan bracket"), "{text}");
+}
