@@ -5,9 +5,10 @@
 //! wrote, in its own time zone. `chrono` checks that the day exists.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use regex::{Captures, Regex};
 
 /// How to read a numeric date whose first two numbers could each be the day: `04/05/2025`.
@@ -35,11 +36,13 @@ static DMY: LazyLock<Regex> = LazyLock::new(|| {
     super::regex(r"(?-u:\b)([0-9]{1,2})([./-])([0-9]{1,2})[./-]([0-9]{4})(?:[^0-9]|$)")
 });
 
-/// An ISO 8601 timestamp and its zone: `2025-04-25T10:00:00+02:00`, `2025-04-25 10:00:00`,
-/// `2025-04-25T08:00:00.000Z`. Not a date alone (no time to compare).
-static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+/// A time of day just after a date, and its zone: ` 21:44`, `, 10:41 pm`, ` - 14:45`,
+/// `T08:00:00.000Z`, ` 02:41:00 GMT`, `T10:00:00+02:00`. At most a few characters (a `T`, a
+/// comma, "à", "at", "um") stand between them; not a number that merely follows the date
+/// further on ("2025 has 365 days").
+static TIME_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
     super::regex(
-        r"^\s*([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(?:\.[0-9]+)?\s*(Z|[+-][0-9]{2}:?[0-9]{2}|GMT|UTC)?",
+        r"^\D{0,5}?([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:\.[0-9]+)?(?:\s*([aApP])\.?[mM]\b\.?)?\s*(Z|[+-][0-9]{2}:?[0-9]{2}|GMT|UTC)?",
     )
 });
 
@@ -50,15 +53,36 @@ pub(super) struct Stamp {
     pub(super) local: NaiveDateTime,
     /// Whether it says it is UTC (`Z`, `+00:00`, `GMT`).
     pub(super) utc: bool,
+    /// Whether the seconds are written: a page's text gives the minute only.
+    pub(super) seconds: bool,
 }
 
-/// The timestamp at the start of `text`, if it is an ISO 8601 date and time.
-pub(super) fn stamp(text: &str) -> Option<Stamp> {
-    let c = STAMP.captures(text)?;
-    let date = ymd(&c, 1, 2, 3)?;
-    let second = c.get(6).map_or(Some(0), |m| m.as_str().parse().ok())?;
-    let time = NaiveTime::from_hms_opt(number(&c, 4)?, number(&c, 5)?, second)?;
-    let zone = c.get(7).map_or("", |m| m.as_str());
+/// The timestamp at the start of `text` (as [`parse`] wants the date): ISO 8601
+/// `2025-04-25T10:00:00+02:00`, RFC 2822 `Fri, 25 Apr 2025 10:00:00 GMT`. Not a date alone
+/// (no time to compare).
+pub(super) fn stamp(text: &str, order: DayOrder) -> Option<Stamp> {
+    let text = text.trim();
+    with_time(text, opening(text, order)?)
+}
+
+/// The first date in free text, if a time of day follows it: "Brasília 03/05/2022 21:44",
+/// "3 May 2022, 10:41 pm".
+pub(super) fn written_stamp(text: &str, order: DayOrder) -> Option<Stamp> {
+    with_time(text, find_at(text, order)?)
+}
+
+/// The date found at `at` in `text` and the time of day written after it.
+fn with_time(text: &str, (at, date): (Range<usize>, NaiveDate)) -> Option<Stamp> {
+    let c = TIME_AFTER_DATE.captures(text.get(at.end..)?)?;
+    let mut hour = number(&c, 1)?;
+    match c.get(4).map(|m| m.as_str().to_ascii_lowercase()).as_deref() {
+        Some("p") if hour < 12 => hour += 12,
+        Some("a") if hour == 12 => hour = 0,
+        _ => {}
+    }
+    let second = c.get(3).map_or(Some(0), |m| m.as_str().parse().ok())?;
+    let time = NaiveTime::from_hms_opt(hour, number(&c, 2)?, second)?;
+    let zone = c.get(5).map_or("", |m| m.as_str());
     let utc = matches!(
         zone,
         "Z" | "GMT" | "UTC" | "+00:00" | "+0000" | "-00:00" | "-0000"
@@ -66,6 +90,7 @@ pub(super) fn stamp(text: &str) -> Option<Stamp> {
     Some(Stamp {
         local: NaiveDateTime::new(date, time),
         utc,
+        seconds: c.get(3).is_some(),
     })
 }
 
@@ -74,7 +99,13 @@ pub(super) fn stamp(text: &str) -> Option<Stamp> {
 pub(super) fn is_same_instant(utc: &Stamp, local: &Stamp) -> bool {
     const QUARTER_HOUR: i64 = 15 * 60;
     const MAX_OFFSET: i64 = 14 * 60 * 60;
-    let seconds = local.local.signed_duration_since(utc.local).num_seconds();
+    // A time written to the minute is compared with the UTC time's minute.
+    let utc_time = if local.seconds {
+        utc.local
+    } else {
+        utc.local.with_second(0).unwrap_or(utc.local)
+    };
+    let seconds = local.local.signed_duration_since(utc_time).num_seconds();
     utc.utc
         && !local.utc
         && seconds != 0
@@ -303,8 +334,8 @@ pub(super) fn find(text: &str, order: DayOrder) -> Option<NaiveDate> {
     find_at(text, order).map(|(_, date)| date)
 }
 
-/// The earliest date in `text` and where it starts.
-fn find_at(text: &str, order: DayOrder) -> Option<(usize, NaiveDate)> {
+/// The earliest date in `text` and where it is written.
+fn find_at(text: &str, order: DayOrder) -> Option<(Range<usize>, NaiveDate)> {
     // Every format has digits: most text is skipped without running a regex.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -320,7 +351,7 @@ fn find_at(text: &str, order: DayOrder) -> Option<(usize, NaiveDate)> {
     candidates
         .into_iter()
         .flatten()
-        .min_by_key(|(start, _)| *start)
+        .min_by_key(|(at, _)| at.start)
 }
 
 /// Where the first date in `text` starts, in any format, valid or not: where a byline's names
@@ -351,10 +382,15 @@ pub(super) fn parse(text: &str, order: DayOrder) -> Option<NaiveDate> {
     if let Some(date) = compact(text) {
         return Some(date);
     }
+    opening(text, order).map(|(_, date)| date)
+}
+
+/// The date that opens `text`, and where it is written.
+fn opening(text: &str, order: DayOrder) -> Option<(Range<usize>, NaiveDate)> {
     // A weekday may come first (RFC 2822); anything longer before the date is not this format.
-    let (date_start, found) = find_at(text, order)?;
-    let prefix = text.get(..date_start).unwrap_or("");
-    (prefix.chars().filter(|c| c.is_alphanumeric()).count() <= 9).then_some(found)
+    let (at, found) = find_at(text, order)?;
+    let prefix = text.get(..at.start)?;
+    (prefix.chars().filter(|c| c.is_alphanumeric()).count() <= 9).then_some((at, found))
 }
 
 /// `2025-04-25`, alone or before a time (`T…`, a space): strictly ISO 8601, as an API takes it.
@@ -428,15 +464,15 @@ pub(super) fn iso(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
-/// The first match of `re` in `text` that `read` turns into a real day, with its position.
+/// The first match of `re` in `text` that `read` turns into a real day, with its place.
 fn first(
     re: &Regex,
     text: &str,
     read: impl Fn(&Captures) -> Option<NaiveDate>,
-) -> Option<(usize, NaiveDate)> {
+) -> Option<(Range<usize>, NaiveDate)> {
     re.captures_iter(text).find_map(|c| {
-        let start = c.get(0)?.start();
-        read(&c).map(|date| (start, date))
+        let at = c.get(0)?.range();
+        read(&c).map(|date| (at, date))
     })
 }
 
@@ -593,25 +629,48 @@ mod tests {
 
     #[test]
     fn a_utc_stamp_and_its_local_twin_are_the_same_instant() {
-        let utc = stamp("2023-11-09T05:30:59Z").unwrap();
-        let local = stamp("2023-11-08 23:30:59").unwrap();
+        let stamp = |text| stamp(text, DayFirst).unwrap();
+        let utc = stamp("2023-11-09T05:30:59Z");
+        let local = stamp("2023-11-08 23:30:59");
         assert!(is_same_instant(&utc, &local));
-        let offset = stamp("2017-02-23T17:18:13-08:00").unwrap();
-        assert!(is_same_instant(
-            &stamp("2017-02-24T01:18:13Z").unwrap(),
-            &offset
-        ));
+        let offset = stamp("2017-02-23T17:18:13-08:00");
+        assert!(is_same_instant(&stamp("2017-02-24T01:18:13Z"), &offset));
         // Another minute is another event (an update), not the same instant.
-        assert!(!is_same_instant(
-            &utc,
-            &stamp("2023-11-08 23:31:59").unwrap()
-        ));
+        assert!(!is_same_instant(&utc, &stamp("2023-11-08 23:31:59")));
         // Both in UTC: nothing to learn.
-        assert!(!is_same_instant(
-            &utc,
-            &stamp("2023-11-08T23:30:59+00:00").unwrap()
-        ));
-        assert_eq!(stamp("2025-04-25"), None);
+        assert!(!is_same_instant(&utc, &stamp("2023-11-08T23:30:59+00:00")));
+        // A time written to the minute matches the UTC time's minute.
+        let utc = stamp("2022-05-04T00:44:52.000Z");
+        assert!(is_same_instant(&utc, &stamp("2022-05-03 21:44")));
+        assert!(!is_same_instant(&utc, &stamp("2022-05-03 21:45")));
+    }
+
+    #[test]
+    fn stamps_need_a_time_and_a_date_at_the_start() {
+        assert_eq!(stamp("2025-04-25", DayFirst), None);
+        assert_eq!(
+            stamp("Updated by the desk on 2025-04-25 10:00", DayFirst),
+            None
+        );
+        let rfc = stamp("Wed, 04 May 2022 02:41:00 GMT", DayFirst).unwrap();
+        assert!(rfc.utc && rfc.seconds);
+        assert_eq!(rfc.local.to_string(), "2022-05-04 02:41:00");
+    }
+
+    #[test]
+    fn written_stamps_read_the_time_after_a_date_in_text() {
+        let read = |text| written_stamp(text, DayFirst).map(|s| (s.local.to_string(), s.utc));
+        for (text, local, utc) in [
+            ("Brasília 03/05/2022 21:44", "2022-05-03 21:44:00", false),
+            ("Posted 3 May 2022, 10:41 pm", "2022-05-03 22:41:00", false),
+            ("Di., 25.01.2022 - 14:45", "2022-01-25 14:45:00", false),
+            ("May 3, 2022 12:05 a.m. UTC", "2022-05-03 00:05:00", true),
+        ] {
+            assert_eq!(read(text), Some((local.to_string(), utc)), "{text}");
+        }
+        // A number further on is not the time.
+        assert_eq!(read("3 May 2022: the 10 best recipes, 12:30 to cook"), None);
+        assert_eq!(read("3 May 2022"), None);
     }
 
     #[test]

@@ -270,3 +270,28 @@ fn huge_keyword_and_author_lists_are_deduplicated_in_linear_time() {
     assert_eq!(meta.tags.len(), 1000);
     assert_eq!(meta.authors.len(), 50);
 }
+
+#[test]
+fn a_utc_only_date_takes_the_day_the_page_shows_beside_it() {
+    // The JSON-LD knows only UTC; the dateline shows the same instant in the page's zone,
+    // the evening before.
+    let html = format!(
+        r#"<html lang="pt-BR"><script type="application/ld+json">{{"@type":"NewsArticle",
+           "datePublished":"2022-05-04T00:44:52.000Z"}}</script>
+           <h1>Headline</h1><ul class="wgt-date"><li>Brasília</li><li>03/05/2022 21:44</li></ul>
+           {BODY}"#
+    );
+    assert_eq!(meta_of(&html).date.as_deref(), Some("2022-05-03"));
+    // RFC 2822 in UTC, and a day-first dateline in a plain line under the headline.
+    let html = format!(
+        r#"<html lang="es"><meta property="article:published_time"
+           content="Wed, 04 May 2022 02:41:00 GMT"><h1>Headline</h1><p>3/5/2022 22:41</p>{BODY}"#
+    );
+    assert_eq!(meta_of(&html).date.as_deref(), Some("2022-05-03"));
+    // Another time of day is another event: the UTC day stays.
+    let html = format!(
+        r#"<meta property="article:published_time" content="2022-05-04T00:44:52Z">
+           <h1>Headline</h1><p class="date">03/05/2022 20:10</p>{BODY}"#
+    );
+    assert_eq!(meta_of(&html).date.as_deref(), Some("2022-05-04"));
+}
