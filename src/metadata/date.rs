@@ -42,7 +42,7 @@ static DMY: LazyLock<Regex> = LazyLock::new(|| {
 /// further on ("2025 has 365 days").
 static TIME_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
     super::regex(
-        r"^\D{0,5}?([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:\.[0-9]+)?(?:\s*([aApP])\.?[mM]\b\.?)?\s*(Z|[+-][0-9]{2}:?[0-9]{2}|GMT|UTC)?",
+        r"^[^0-9]{0,5}?([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:\.[0-9]+)?(?:\s*([aApP])\.?[mM](?-u:\b)\.?)?\s*(Z|[+-][0-9]{2}:?[0-9]{2}|GMT|UTC)?",
     )
 });
 
@@ -113,28 +113,42 @@ pub(super) fn is_same_instant(utc: &Stamp, local: &Stamp) -> bool {
         && seconds % QUARTER_HOUR == 0
 }
 
-/// A month name, one of [`MONTH_NAMES`], as a regex alternation (longest names first).
-fn month_pattern() -> String {
-    let mut names: Vec<&str> = MONTH_NAMES.iter().map(|(name, _)| *name).collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
-    names.join("|")
+/// A word that may be a month name: the letters of [`MONTH_NAMES`] in either case, as many as
+/// the names have. The regexes capture any such word and [`month`] looks it up. An alternation
+/// of the 172 names, case-insensitive, cost about 15 million instructions to compile for each
+/// of the three patterns below (most of a process's first page); this class costs little.
+fn month_word() -> String {
+    let mut letters: Vec<char> = MONTH_NAMES
+        .iter()
+        .flat_map(|(name, _)| name.chars())
+        .filter(|c| !c.is_ascii())
+        .flat_map(|c| std::iter::once(c).chain(c.to_uppercase()))
+        .collect();
+    letters.sort_unstable();
+    letters.dedup();
+    let lengths = MONTH_NAMES.iter().map(|(name, _)| name.chars().count());
+    let shortest = lengths.clone().min().unwrap_or(3);
+    let longest = lengths.max().unwrap_or(12);
+    let extra: String = letters.into_iter().collect();
+    format!("[a-zA-Z{extra}]{{{shortest},{longest}}}")
 }
 
 /// Day, month name, year: `25 April 2025`, `25. April 2025`, `1er mai 2025`, `25 de abril de
 /// 2025`, `Fri, 25 Apr 2025 10:00:00 +0000` (RFC 2822). Not `25 Aprils` (a whole word only).
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i)(?-u:\b)([0-9]{{1,2}})(?:st|nd|rd|th|er|º|°)?\.?\s+(?:de\s+)?({})\.?,?\s+(?:de\s+|del\s+)?([0-9]{{4}})(?:[^0-9]|$)",
-        month_pattern()
+        r"(?-u:\b)([0-9]{{1,2}})(?i:st|nd|rd|th|er|º|°)?\.?\s+(?i:de\s+)?({})\.?,?\s+(?i:de\s+|del\s+)?([0-9]{{4}})(?:[^0-9]|$)",
+        month_word()
     );
     super::regex(&pattern)
 });
 
-/// Month name, day, year: `April 25, 2025`, `Apr. 25th 2025`. Not `April 2025` (no day).
+/// Month name, day, year: `April 25, 2025`, `Apr. 25th 2025`. Not `April 2025` (no day), nor
+/// `xApril 25, 2025` ([`month`] wants a whole word).
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i)(?:^|[^\w])({})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+([0-9]{{4}})(?:[^0-9]|$)",
-        month_pattern()
+        r"({})\.?\s+([0-9]{{1,2}})(?i:st|nd|rd|th)?,?\s+([0-9]{{4}})(?:[^0-9]|$)",
+        month_word()
     );
     super::regex(&pattern)
 });
@@ -142,8 +156,8 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// Hungarian, year first: `2025. április 25.`.
 static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i)(?-u:\b)([0-9]{{4}})\.?\s+({})\.?\s+([0-9]{{1,2}})(?:[^0-9]|$)",
-        month_pattern()
+        r"(?-u:\b)([0-9]{{4}})\.?\s+({})\.?\s+([0-9]{{1,2}})(?:[^0-9]|$)",
+        month_word()
     );
     super::regex(&pattern)
 });
@@ -344,9 +358,9 @@ fn find_at(text: &str, order: DayOrder) -> Option<(Range<usize>, NaiveDate)> {
         first(&YMD, text, |c| ymd(c, 1, 3, 4)),
         first(&CJK, text, |c| ymd(c, 1, 2, 3)),
         first(&DMY, text, |c| day_month_year(c, order)),
-        first(&DAY_MONTH_YEAR, text, |c| named(c, 3, 2, 1)),
-        first(&MONTH_DAY_YEAR, text, |c| named(c, 3, 1, 2)),
-        first(&YEAR_MONTH_DAY, text, |c| named(c, 1, 2, 3)),
+        first(&DAY_MONTH_YEAR, text, |c| named(text, c, 3, 2, 1)),
+        first(&MONTH_DAY_YEAR, text, |c| named(text, c, 3, 1, 2)),
+        first(&YEAR_MONTH_DAY, text, |c| named(text, c, 1, 2, 3)),
     ];
     candidates
         .into_iter()
@@ -360,18 +374,23 @@ pub(super) fn start(text: &str) -> Option<usize> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    [
-        &*YMD,
-        &*CJK,
-        &*DMY,
-        &*DAY_MONTH_YEAR,
-        &*MONTH_DAY_YEAR,
-        &*YEAR_MONTH_DAY,
+    let numeric = [&*YMD, &*CJK, &*DMY]
+        .into_iter()
+        .filter_map(|re| re.find(text))
+        .map(|m| m.start());
+    let named = [
+        (&*DAY_MONTH_YEAR, 2),
+        (&*MONTH_DAY_YEAR, 1),
+        (&*YEAR_MONTH_DAY, 2),
     ]
-    .iter()
-    .filter_map(|re| re.find(text))
-    .map(|m| m.start())
-    .min()
+    .into_iter()
+    .filter_map(|(re, group)| {
+        re.captures_iter(text).find_map(|c| {
+            month(text, &c, group)?;
+            Some(c.get(0)?.start())
+        })
+    });
+    numeric.chain(named).min()
 }
 
 /// The date at the very start of `text` (after white space), as structured metadata writes it:
@@ -495,11 +514,20 @@ fn day_month_year(c: &Captures, order: DayOrder) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
-fn named(c: &Captures, year: usize, month: usize, day: usize) -> Option<NaiveDate> {
+fn named(text: &str, c: &Captures, year: usize, name: usize, day: usize) -> Option<NaiveDate> {
     let year = i32::try_from(number(c, year)?).ok()?;
-    let name = c.get(month)?.as_str().to_lowercase();
-    let month = *MONTHS.get(name.as_str())?;
-    NaiveDate::from_ymd_opt(year, month, number(c, day)?)
+    NaiveDate::from_ymd_opt(year, month(text, c, name)?, number(c, day)?)
+}
+
+/// The month that the word captured in `group` names, if it is a whole word of `text` and one
+/// of [`MONTH_NAMES`] in any case: "März", "MAY", not "xjune" nor "Jahre".
+fn month(text: &str, c: &Captures, group: usize) -> Option<u32> {
+    let word = c.get(group)?;
+    let before = text.get(..word.start())?.chars().next_back();
+    if before.is_some_and(|b| b.is_alphanumeric() || b == '_') {
+        return None;
+    }
+    MONTHS.get(word.as_str().to_lowercase().as_str()).copied()
 }
 
 #[cfg(test)]
@@ -520,6 +548,7 @@ mod tests {
             &DAY_MONTH_YEAR,
             &MONTH_DAY_YEAR,
             &YEAR_MONTH_DAY,
+            &TIME_AFTER_DATE,
         ] {
             assert!(!re.is_match("no date here"));
         }
@@ -557,6 +586,19 @@ mod tests {
         assert_eq!(found("25 kwietnia 2025").as_deref(), Some("2025-04-25"));
         assert_eq!(found("25. huhtikuuta 2025").as_deref(), Some("2025-04-25"));
         assert_eq!(found("2025. április 25.").as_deref(), Some("2025-04-25"));
+    }
+
+    #[test]
+    fn month_names_in_any_case_and_only_as_whole_words() {
+        assert_eq!(found("25. MÄRZ 2025").as_deref(), Some("2025-03-25"));
+        assert_eq!(found("MAY 5, 2025").as_deref(), Some("2025-05-05"));
+        assert_eq!(found("5 Kasım 2025").as_deref(), Some("2025-11-05"));
+        assert_eq!(found("xjune 5, 2025"), None);
+        assert_eq!(found("2june 5, 2025"), None);
+        assert_eq!(found("Seit 15 Jahren 2024"), None);
+        // Where a byline's names end: at a month name, not at another word before a number.
+        assert_eq!(start("By Jane Doe March 3, 2025"), Some(12));
+        assert_eq!(start("Page 5, 2025"), None);
     }
 
     #[test]
