@@ -30,6 +30,9 @@ pub(super) struct Page {
     pub(super) itemprops: Vec<(ItemProp, NodeId)>,
     /// `<time>` elements.
     pub(super) times: Vec<NodeId>,
+    /// `<h1>` elements, shown or not: a page-title block hidden for all but screen readers
+    /// still names the page.
+    pub(super) h1s: Vec<NodeId>,
     /// Small elements that name an author: `rel="author"` links, `class="byline"`, `author`.
     pub(super) author_nodes: Vec<NodeId>,
     /// Small elements whose class or id names a date: `date`, `time`, `published`, `byline`,
@@ -103,6 +106,7 @@ pub(super) fn page(tree: &Tree) -> Page {
             }
             Tag::Link => read_link(tree, id, &mut page),
             Tag::Time => push(&mut page.times, id),
+            Tag::H1 => push(&mut page.h1s, id),
             _ => {}
         }
         read_element(tree, id, tag, &mut page);

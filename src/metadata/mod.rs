@@ -142,7 +142,7 @@ pub(crate) fn extract(
             .chain(hosts)
             .collect(),
     };
-    let (title, anchor) = title::headline(tree, marks, blocks, &claims);
+    let (title, anchor) = title::headline(tree, marks, blocks, &page.h1s, &claims);
     // Without an `<h1>`, the headline is still shown somewhere: a `<h2>`, a styled `<div>`.
     let anchor = anchor.or_else(|| {
         let hash = blocks::text_hash(title.as_deref()?);

@@ -5,6 +5,7 @@
 //! first of `og:title`, the JSON-LD headline and `twitter:title`, otherwise the `<title>`
 //! without its site-name part ("Headline | Site", "Site - Headline").
 
+use super::collect;
 use crate::blocks::Blocks;
 use crate::clean::Mark;
 use crate::dom::{NodeId, NodeMap, Tag, Tree};
@@ -34,10 +35,15 @@ pub(super) struct Claims<'a> {
 /// ("Residential Electrician Coupons" for an `<h1>` "Coupons") is the fuller headline. An `<h1>`
 /// that is only in the site part of a claim is the logo. With nothing confirmed, the first
 /// claim wins, without its site part.
+///
+/// `h1_nodes` are all the page's `<h1>` elements. Those that the text leaves out (hidden, or
+/// in a part the cleaner drops) may still be confirmed by a claim, after the shown ones, but
+/// are never a headline or an anchor without one.
 pub(super) fn headline(
     tree: &Tree,
     marks: &NodeMap<Mark>,
     blocks: &Blocks,
+    h1_nodes: &[NodeId],
     claims: &Claims,
 ) -> (Option<String>, Option<NodeId>) {
     let h1s: Vec<(String, NodeId)> = blocks
@@ -48,16 +54,28 @@ pub(super) fn headline(
         .filter(|(t, _)| !t.is_empty())
         .take(MAX_H1S)
         .collect();
+    let unshown: Vec<(String, NodeId)> = h1_nodes
+        .iter()
+        .filter(|id| !h1s.iter().any(|(_, shown)| shown == *id))
+        .map(|&id| (clean_heading(&collect::text(tree, id, 1000)), id))
+        .filter(|(t, _)| !t.is_empty())
+        .take(MAX_H1S)
+        .collect();
     let raw: Vec<&str> = claims.others.iter().copied().chain(claims.title).collect();
     let stripped: Vec<String> = raw.iter().map(|t| strip_site(t, &claims.site)).collect();
     let lower = |s: &str| s.to_lowercase();
+    // Only in the site part of some claim, and in no claim's headline part: a claim's site
+    // part may be too wide ("Samsung Galaxy S25 Ultra | Specs | Samsung US" loses its first
+    // part to the host's "samsung"), so another claim that keeps the `<h1>` outvotes it.
     let is_site_part = |h1: &str| {
-        raw.iter().zip(&stripped).any(|(r, s)| {
+        let in_site_part = raw.iter().zip(&stripped).any(|(r, s)| {
             r.len() > s.len() && !lower(s).contains(&lower(h1)) && lower(r).contains(&lower(h1))
-        })
+        });
+        in_site_part && !stripped.iter().any(|s| lower(s).contains(&lower(h1)))
     };
     let confirmed: Vec<&(String, NodeId)> = h1s
         .iter()
+        .chain(&unshown)
         .filter(|(h1, _)| raw.iter().any(|t| lower(t).contains(&lower(h1))))
         .filter(|(h1, _)| !is_site_part(h1))
         .collect();
@@ -205,16 +223,26 @@ mod tests {
         let tree = Tree::parse(html);
         let marks = clean::mark(&tree);
         let blocks = blocks::linearise(&tree, &marks);
-        let title = tree
-            .ids()
-            .find(|&id| tree.tag(id) == Some(Tag::Title))
-            .map(|id| super::super::collect::text(&tree, id, 1000));
+        let page = collect::page(&tree);
         let claims = Claims {
-            title: title.as_deref(),
+            title: page.title.as_deref(),
             others: og.into_iter().collect(),
             site: vec!["Daily Paper"],
         };
-        headline(&tree, &marks, &blocks, &claims).0
+        headline(&tree, &marks, &blocks, &page.h1s, &claims).0
+    }
+
+    #[test]
+    fn a_hidden_h1_confirmed_by_the_title_wins() {
+        // A page-title block kept for screen readers, and a title with a tagline.
+        let html = r#"<title>Smart Thermostats | Energy Efficiency Programs | Daily Paper</title>
+            <div class="visually-hidden" hidden><h1>Smart Thermostats</h1></div>
+            <p>A paragraph of plain prose, long enough to be the page's content.</p>"#;
+        assert_eq!(title_of(html, None).as_deref(), Some("Smart Thermostats"));
+        // Unconfirmed, a hidden heading is not the headline.
+        let html = r#"<title>Smart Thermostats | Daily Paper</title>
+            <div hidden><h1>Menu</h1></div>"#;
+        assert_eq!(title_of(html, None).as_deref(), Some("Smart Thermostats"));
     }
 
     #[test]
@@ -259,6 +287,13 @@ mod tests {
         let html = "<title>Plan and audience | Quantum Science</title><h1>Quantum Science</h1>";
         let title = title_of(html, Some("Plan and audience - Daily Paper"));
         assert_eq!(title.as_deref(), Some("Plan and audience"));
+    }
+
+    #[test]
+    fn an_h1_in_one_claims_site_part_but_another_claims_headline_is_the_headline() {
+        let html = "<title>Galaxy S25 | Features | Daily Paper</title><h1>Galaxy S25</h1>";
+        let title = title_of(html, Some("Daily Paper Galaxy S25 | Specs | Daily Paper"));
+        assert_eq!(title.as_deref(), Some("Galaxy S25"));
     }
 
     #[test]
