@@ -39,6 +39,10 @@ pub(super) struct Claims<'a> {
 /// `h1_nodes` are all the page's `<h1>` elements. Those that the text leaves out (hidden, or
 /// in a part the cleaner drops) may still be confirmed by a claim, after the shown ones, but
 /// are never a headline or an anchor without one.
+///
+/// A headline found this way that only labels the page ("Home", "Shop") gives way to the first
+/// shown `<h1>` that says more, else to the site's name: a shop's or a blog's front page has
+/// titles like "Home - The GitHub Blog" or "The Barn Swallow - Shop".
 pub(super) fn headline(
     tree: &Tree,
     marks: &NodeMap<Mark>,
@@ -54,6 +58,47 @@ pub(super) fn headline(
         .filter(|(t, _)| !t.is_empty())
         .take(MAX_H1S)
         .collect();
+    let (title, anchor) = claimed_headline(tree, &h1s, h1_nodes, claims);
+    let label = match title {
+        Some(t) if is_page_label(&t) => t,
+        other => return (other, anchor),
+    };
+    if let Some((h1, id)) = h1s.iter().find(|(h1, _)| !is_page_label(h1)) {
+        return (Some(h1.clone()), Some(*id));
+    }
+    let site = claims.site.first().map(|s| s.to_string());
+    (site.or(Some(label)), anchor)
+}
+
+/// Titles that label a kind of page rather than name it, lower case: what a CMS calls a
+/// front page or a shop's index.
+const PAGE_LABELS: &[&str] = &[
+    "home",
+    "home page",
+    "homepage",
+    "shop",
+    "start",
+    "startseite",
+    "accueil",
+    "inicio",
+    "index",
+    "welcome",
+    "untitled",
+];
+
+fn is_page_label(title: &str) -> bool {
+    let lower = title.trim().to_lowercase();
+    PAGE_LABELS.contains(&lower.as_str())
+}
+
+/// The headline that the title claims confirm, as [`headline`] describes, before page labels
+/// are set aside.
+fn claimed_headline(
+    tree: &Tree,
+    h1s: &[(String, NodeId)],
+    h1_nodes: &[NodeId],
+    claims: &Claims,
+) -> (Option<String>, Option<NodeId>) {
     let unshown: Vec<(String, NodeId)> = h1_nodes
         .iter()
         .filter(|id| !h1s.iter().any(|(_, shown)| shown == *id))
@@ -294,6 +339,19 @@ mod tests {
         let html = "<title>Galaxy S25 | Features | Daily Paper</title><h1>Galaxy S25</h1>";
         let title = title_of(html, Some("Daily Paper Galaxy S25 | Specs | Daily Paper"));
         assert_eq!(title.as_deref(), Some("Galaxy S25"));
+    }
+
+    #[test]
+    fn a_page_label_gives_way_to_the_h1_or_the_site_name() {
+        // "Shop" is the title once the site part goes; the shop's own name is its h1.
+        let html = "<title>Daily Paper - Shop</title><h1>Daily Paper</h1><h1>Shop</h1>";
+        assert_eq!(title_of(html, None).as_deref(), Some("Daily Paper"));
+        let html = "<title>Daily Paper | Home Page</title><h1>Welcome to the Daily Paper</h1>";
+        let title = title_of(html, None);
+        assert_eq!(title.as_deref(), Some("Welcome to the Daily Paper"));
+        // No h1: the site's name, not the label.
+        let html = "<title>Home - Daily Paper</title><p>Latest posts</p>";
+        assert_eq!(title_of(html, Some("Home")).as_deref(), Some("Daily Paper"));
     }
 
     #[test]
