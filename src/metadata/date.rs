@@ -393,6 +393,17 @@ pub(super) fn start(text: &str) -> Option<usize> {
     numeric.chain(named).min()
 }
 
+/// Whether `text` is a date and nothing else but punctuation: "23.01.2022", "(3 May 2022)".
+pub(super) fn is_only_date(text: &str) -> bool {
+    let Some((at, _)) = find_at(text, DayOrder::DayFirst) else {
+        return false;
+    };
+    let outside = [text.get(..at.start), text.get(at.end..)];
+    outside
+        .iter()
+        .all(|part| part.is_some_and(|p| !p.chars().any(char::is_alphanumeric)))
+}
+
 /// The date at the very start of `text` (after white space), as structured metadata writes it:
 /// `2025-04-25T10:00:00Z`, `Fri, 25 Apr 2025 10:00:00 GMT`, `20250425`. Text that merely
 /// contains a date later on ("updated 2025-04-25") does not count.
@@ -599,6 +610,14 @@ mod tests {
         // Where a byline's names end: at a month name, not at another word before a number.
         assert_eq!(start("By Jane Doe March 3, 2025"), Some(12));
         assert_eq!(start("Page 5, 2025"), None);
+    }
+
+    #[test]
+    fn only_a_date() {
+        assert!(is_only_date("23.01.2022"));
+        assert!(is_only_date(" (3 May 2022) "));
+        assert!(!is_only_date("News of 3 May 2022"));
+        assert!(!is_only_date("Headline"));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! first of `og:title`, the JSON-LD headline and `twitter:title`, otherwise the `<title>`
 //! without its site-name part ("Headline | Site", "Site - Headline").
 
-use super::collect;
+use super::{collect, date};
 use crate::blocks::Blocks;
 use crate::clean::Mark;
 use crate::dom::{NodeId, NodeMap, Tag, Tree};
@@ -178,6 +178,12 @@ pub(super) fn strip_site(title: &str, site: &[&str]) -> String {
         if site.iter().any(|s| names_site(head, s)) {
             title = tail;
             stripped = true;
+        }
+    }
+    // "23.01.2022 - Headline": a date is not part of the headline.
+    if let Some((head, tail)) = split_first(title) {
+        if date::is_only_date(head) {
+            title = tail;
         }
     }
     if !stripped {
@@ -373,6 +379,18 @@ mod tests {
         assert_eq!(strip_site(title, &hosts), "Choosing a Web framework");
         assert_eq!(strip_site("Sudo - ArchWiki", &[]), "Sudo - ArchWiki");
         assert_eq!(strip_site("A long headline | Site", &[]), "A long headline");
+    }
+
+    #[test]
+    fn a_leading_date_is_stripped() {
+        assert_eq!(
+            strip_site("23.01.2022 - Wierer wins the sprint in Antholz", &[]),
+            "Wierer wins the sprint in Antholz"
+        );
+        assert_eq!(
+            strip_site("Antholz 2022 - Wierer wins the sprint", &[]),
+            "Antholz 2022 - Wierer wins the sprint"
+        );
     }
 
     #[test]
