@@ -250,17 +250,37 @@ fn authors(cx: &Context, lines: &[String], site_name: Option<&str>) -> Vec<Strin
 }
 
 /// Chinese pages label the byline ("作者：", "记者") in a short line anywhere in the article,
-/// often at its end: the first such line of the page.
+/// often at its end, or in parentheses at the start or end of a paragraph ("新华社北京电（记者
+/// 王伟）…", "…。（记者 王伟）"): the first such line of the page. Without one, the editor it
+/// credits ("责任编辑：王伟") stands for the author.
 fn chinese_byline(cx: &Context) -> Vec<String> {
-    cx.blocks
+    let lines: Vec<String> = cx
+        .blocks
         .list
         .iter()
-        .filter(|b| b.cjk_chars > 0 && b.chars <= MAX_LINE_CHARS)
+        .filter(|b| b.cjk_chars > 0)
         .take(MAX_CJK_LINES)
-        .map(|b| author::cjk_byline(&render::block_text(cx.tree, cx.marks, b)))
-        .find(|names| !names.is_empty())
+        .flat_map(|b| {
+            let text = render::block_text(cx.tree, cx.marks, b);
+            if b.chars <= MAX_LINE_CHARS {
+                return vec![text];
+            }
+            let chars: Vec<char> = text.chars().collect();
+            let head = chars.iter().take(PARAGRAPH_END_CHARS).collect();
+            let tail_start = chars.len().saturating_sub(PARAGRAPH_END_CHARS);
+            let tail = chars.iter().skip(tail_start).collect();
+            vec![head, tail]
+        })
+        .collect();
+    [author::cjk_byline, author::cjk_editor]
+        .iter()
+        .find_map(|read| lines.iter().map(|l| read(l)).find(|n| !n.is_empty()))
         .unwrap_or_default()
 }
+
+/// How much of each end of a long paragraph may hold its byline: the parentheses, a label, a
+/// few names.
+const PARAGRAPH_END_CHARS: usize = 40;
 
 /// Short lines of a Chinese page searched for a byline: enough for a long page's menus, article
 /// and footer, bounded for a page of endless lists.

@@ -295,3 +295,17 @@ fn a_utc_only_date_takes_the_day_the_page_shows_beside_it() {
     );
     assert_eq!(meta_of(&html).date.as_deref(), Some("2022-05-04"));
 }
+
+#[test]
+fn chinese_bylines_at_a_paragraphs_end_and_editors() {
+    let prose =
+        "这是一个很长的中文段落，用来测试作者的识别是否能够正确地找到段落末尾括号里的记者名字。";
+    let html = format!("<h1>标题</h1><p>{prose}{prose}{prose}（总台记者 张倩）</p>");
+    assert_eq!(meta_of(&html).authors, ["张倩"]);
+    // No byline: the editor credited under the article.
+    let html = format!("<h1>标题</h1><p>{prose}</p><p>来源：新闻晨报 编辑：山石</p>");
+    assert_eq!(meta_of(&html).authors, ["山石"]);
+    // A byline wins over an editor, wherever they are.
+    let html = format!("<h1>标题</h1><p>责任编辑：魏喆</p><p>{prose}</p><p>作者：王伟</p>");
+    assert_eq!(meta_of(&html).authors, ["王伟"]);
+}
