@@ -287,8 +287,9 @@ const PARAGRAPH_END_CHARS: usize = 40;
 const MAX_CJK_LINES: usize = 600;
 
 /// The texts of the article's `itemprop="author"` elements (their `itemprop="name"` part if
-/// they have one): the one nearest the headline and those beside it. Every post of a forum
-/// thread or comment list has its own, and only the first post is the article.
+/// they have one, whose `content` counts when it is a `<meta>`): the one nearest the headline
+/// and those beside it. Every post of a forum thread or comment list has its own, and only the
+/// first post is the article.
 fn microdata_authors(cx: &Context) -> Vec<String> {
     let tree = cx.tree;
     let all: Vec<NodeId> = cx
@@ -310,7 +311,10 @@ fn microdata_authors(cx: &Context) -> Vec<String> {
                 if tree.attr_is(node, "itemprop", |p| {
                     p.split_ascii_whitespace().any(|p| p == "name")
                 }) {
-                    return collect::text(tree, node, 200);
+                    return tree
+                        .attr(node, "content")
+                        .map(|c| collect::collapse(&c))
+                        .unwrap_or_else(|| collect::text(tree, node, 200));
                 }
                 node = node.next();
             }

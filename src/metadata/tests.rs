@@ -110,6 +110,16 @@ fn microdata_author_and_date() {
 }
 
 #[test]
+fn microdata_author_named_in_a_meta() {
+    // A forum's first post names its author in a `<meta itemprop="name">`.
+    let html = format!(
+        r#"<h1>Thread title</h1><div itemprop="author" itemscope><meta itemprop="name"
+           content="Alphabyte1"><a href="/alphabyte1">Alphabyte1</a>: posted</div>{BODY}"#
+    );
+    assert_eq!(meta_of(&html).authors, ["Alphabyte1"]);
+}
+
+#[test]
 fn time_element_after_the_headline() {
     let html = format!(
         r#"<aside><time datetime="2019-01-01">old teaser</time></aside>
