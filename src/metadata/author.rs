@@ -149,6 +149,32 @@ pub(super) fn from_byline(text: &str, needs_prefix: bool, site_name: Option<&str
     names(strip_trailing_connectors(names_part), site_name)
 }
 
+/// Most words in a name after a dateline's date: "11.12.2019 - Amelie Loevenich".
+const MAX_DATELINE_NAME_WORDS: usize = 4;
+
+/// The names in a dateline that gives the day and then the author: "11.12.2019 - Amelie
+/// Loevenich", "25.10.2022 | Reiner Nagel". Every word must be capitalised, and two at least:
+/// "11.12.2019 - Berlin" is a place, "11.12.2019 - Die Stadt plant neu" a sentence start that
+/// the word count or a lower-case word rules out.
+pub(super) fn from_dateline(text: &str, site_name: Option<&str>) -> Vec<String> {
+    let Some(rest) = date::after_leading_date(text) else {
+        return Vec::new();
+    };
+    let Some(name) = rest.trim_start().strip_prefix(['-', '|', '·', '–', '—']) else {
+        return Vec::new();
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_name = (2..=MAX_DATELINE_NAME_WORDS).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !w.contains(|c: char| c.is_ascii_digit())
+        });
+    if !is_name {
+        return Vec::new();
+    }
+    names(name, site_name)
+}
+
 /// Words left between names and the date cut off after them: "Jane Doe on", "Hans Muster am",
 /// "Heiko Sauer Do" (a German weekday), "Jean Dupont le".
 const CONNECTORS: &[&str] = &[
@@ -328,6 +354,22 @@ mod tests {
             from_byline("Jane Doe Updated: today", false, None),
             ["Jane Doe"]
         );
+    }
+
+    #[test]
+    fn datelines_with_the_author_after_the_day() {
+        assert_eq!(
+            from_dateline("11.12.2019 - Amelie Loevenich", None),
+            ["Amelie Loevenich"]
+        );
+        assert_eq!(
+            from_dateline("25.10.2022 | Reiner Nagel", None),
+            ["Reiner Nagel"]
+        );
+        assert!(from_dateline("11.12.2019 - Berlin", None).is_empty());
+        assert!(from_dateline("11.12.2019 - Die Stadt plant neu", None).is_empty());
+        assert!(from_dateline("Amelie Loevenich", None).is_empty());
+        assert!(from_dateline("11.12.2019 Amelie Loevenich", None).is_empty());
     }
 
     #[test]

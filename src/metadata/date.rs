@@ -393,6 +393,20 @@ pub(super) fn start(text: &str) -> Option<usize> {
     numeric.chain(named).min()
 }
 
+/// The text after a date that opens `text` (after white space): " - Jane Doe" from
+/// "11.12.2019 - Jane Doe". `None` when `text` does not open with a date.
+pub(super) fn after_leading_date(text: &str) -> Option<&str> {
+    let text = text.trim_start();
+    let (at, _) = find_at(text, DayOrder::DayFirst).filter(|(at, _)| at.start == 0)?;
+    // The date patterns may take the character after the year: give it back.
+    let end = if text.get(..at.end)?.ends_with(|c: char| c.is_ascii_digit()) {
+        at.end
+    } else {
+        at.end - text.get(..at.end)?.chars().next_back()?.len_utf8()
+    };
+    text.get(end..)
+}
+
 /// Whether `text` is a date and nothing else but punctuation: "23.01.2022", "(3 May 2022)".
 pub(super) fn is_only_date(text: &str) -> bool {
     let Some((at, _)) = find_at(text, DayOrder::DayFirst) else {

@@ -244,6 +244,7 @@ fn authors(cx: &Context, lines: &[String], site_name: Option<&str>) -> Vec<Strin
                 .iter()
                 .map(|l| author::from_byline(l, true, site_name)),
         )
+        .chain(lines.iter().map(|l| author::from_dateline(l, site_name)))
         .find(|names| !names.is_empty())
         .unwrap_or_default();
     distinct(byline)
