@@ -60,13 +60,14 @@ const LINES_AFTER_HEADLINE: usize = 25;
 const MAX_LINE_CHARS: u32 = 150;
 
 /// `<meta>` keys of authors; every value of every key counts (`citation_author` is repeated).
+/// Dublin Core first: it is set on purpose, where `author` is often a template's default.
 const AUTHOR_KEYS: &[&str] = &[
+    "dc.creator",
+    "dcterms.creator",
     "author",
     "article:author",
     "og:article:author",
     "book:author",
-    "dc.creator",
-    "dcterms.creator",
     "citation_author",
     "parsely-author",
     "sailthru.author",
@@ -134,7 +135,7 @@ pub(crate) fn extract(
         title: page.title.as_deref(),
         others: [metas.first(&["og:title"]), ld.headline.as_deref()]
             .into_iter()
-            .chain([metas.first(&["twitter:title", "dc.title", "dc:title", "citation_title"])])
+            .chain([metas.first(&["twitter:title", "dc.title", "citation_title"])])
             .flatten()
             .collect(),
         site: declared_site_names(&declared)

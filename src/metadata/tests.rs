@@ -319,3 +319,12 @@ fn chinese_bylines_at_a_paragraphs_end_and_editors() {
     let html = format!("<h1>标题</h1><p>责任编辑：魏喆</p><p>{prose}</p><p>作者：王伟</p>");
     assert_eq!(meta_of(&html).authors, ["王伟"]);
 }
+
+#[test]
+fn dublin_core_rdfa_creator_beats_the_author_meta() {
+    let html = format!(
+        r#"<meta property="dc:creator twitter:site_name" content="Creator Name">
+           <meta name="author" content="Template Default">{BODY}"#
+    );
+    assert_eq!(meta_of(&html).authors, ["Creator Name"]);
+}
