@@ -7,7 +7,8 @@
 //!
 //! The corpus is read from `$DECHAFF_CORPUS` (default `../shared/corpus`). For each page it writes
 //! `DIR/<subset>/<id>.txt` (the text; empty on error) and `DIR/<subset>/<id>.json` (metadata for
-//! `score.py --metadata`), the layout in the corpus README, "How to evaluate an extractor".
+//! `score.py --metadata`; on `Error::NoContent`, the metadata it carries), the layout in the
+//! corpus README, "How to evaluate an extractor".
 //! Only the extraction calls (charset detection included) are timed, one page at a time on one
 //! thread, as the README's baselines were, so the pages/s and MB/s printed to stderr compare
 //! with them.
@@ -200,7 +201,11 @@ fn evaluate_subset(
             Err(error) => {
                 tally.errors += 1;
                 *error_kinds.entry(error.to_string()).or_default() += 1;
-                None
+                // A page without content still has its metadata, and its text is empty.
+                match error {
+                    dechaff::Error::NoContent { partial } => Some(*partial),
+                    _ => None,
+                }
             }
         };
         write_prediction(out, &page.id, article.as_ref())?;
@@ -222,8 +227,8 @@ fn extract_timed(bytes: &[u8]) -> (std::result::Result<Article, dechaff::Error>,
     (result, start.elapsed())
 }
 
-/// Writes `<id>.txt` (empty when extraction failed: the scorer counts it as no output) and
-/// `<id>.json` with the metadata keys of the corpus README, "Scoring metadata".
+/// Writes `<id>.txt` (empty when extraction failed or found no content: the scorer counts it as
+/// no output) and `<id>.json` with the metadata keys of the corpus README, "Scoring metadata".
 fn write_prediction(out: &Path, id: &str, article: Option<&Article>) -> Result<()> {
     let text = article.map_or("", |a| a.text.as_str());
     fs::write(out.join(format!("{id}.txt")), text)?;

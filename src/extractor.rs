@@ -262,7 +262,8 @@ impl Extractor {
     ///
     /// [`Error::InputTooLarge`] when `html` is longer than the limit;
     /// [`Error::TooDeep`] and [`Error::TooManyNodes`] when the page breaks the nesting or
-    /// node limit; [`Error::NoContent`] when nothing on the page looks like main content.
+    /// node limit; [`Error::NoContent`] when nothing on the page looks like main content (the
+    /// error still carries the page's metadata).
     ///
     /// # Examples
     ///
@@ -277,7 +278,7 @@ impl Extractor {
     /// ```
     pub fn extract(&self, html: &str) -> Result<Article, Error> {
         self.check_size(html.len())?;
-        self.extract_text(html)
+        self.extract_text(html, None)
     }
 
     /// Extract the main content of `html`, a page as raw bytes in any character encoding.
@@ -310,9 +311,7 @@ impl Extractor {
     pub fn extract_bytes(&self, html: &[u8]) -> Result<Article, Error> {
         self.check_size(html.len())?;
         let (text, encoding) = input::decode(html, self.charset_hint);
-        let mut article = self.extract_text(&text)?;
-        article.encoding = Some(encoding.name().to_string());
-        Ok(article)
+        self.extract_text(&text, Some(encoding.name().to_string()))
     }
 
     /// Refuses inputs of more than `max_input_bytes`, before any work is spent on them.
@@ -328,7 +327,8 @@ impl Extractor {
 
     /// The pipeline from text to article, after the size check. Both entry points run it: the
     /// byte length of decoded text may exceed that of its bytes, so it is not checked again.
-    fn extract_text(&self, html: &str) -> Result<Article, Error> {
+    /// `encoding` is the one the bytes were decoded with, if they were bytes.
+    fn extract_text(&self, html: &str, encoding: Option<String>) -> Result<Article, Error> {
         let tree = Tree::from_html(html, &self.limits)?;
         let marks = clean::mark(&tree);
         let blocks = blocks::linearise(&tree, &marks);
@@ -336,33 +336,15 @@ impl Extractor {
         let regions = regions::classify(&tree, &blocks, &stats);
         let meta = metadata::extract(&tree, &marks, &blocks, self.now);
         let title_hash = meta.title.as_deref().map(blocks::text_hash);
-        let selection = select::main_content(
-            &tree,
-            &marks,
-            &blocks,
-            &regions,
-            title_hash,
-            select::Bias::of(self.favor),
-        )
-        .ok_or(Error::NoContent)?;
-        let page = render::Page {
-            tree: &tree,
-            marks: &marks,
-            blocks: &blocks,
-            regions: &regions,
-        };
-        let rendered = render::all(page, &selection, &self.render);
-        if rendered.text.is_empty() {
-            return Err(Error::NoContent);
-        }
-        Ok(Article {
+        // The metadata alone: what a page without content still gives (`Error::NoContent`).
+        let partial = Article {
             title: meta.title,
-            text: rendered.text,
-            encoding: None,
-            confidence: selection.confidence,
-            markdown: rendered.markdown,
-            html: rendered.html,
-            comments: rendered.comments,
+            text: String::new(),
+            encoding,
+            confidence: 0.0,
+            markdown: None,
+            html: None,
+            comments: None,
             authors: meta.authors,
             date: meta.date,
             modified: meta.modified,
@@ -373,6 +355,37 @@ impl Extractor {
             image: meta.image,
             tags: meta.tags,
             categories: meta.categories,
+        };
+        let no_content = |partial| Error::NoContent {
+            partial: Box::new(partial),
+        };
+        let Some(selection) = select::main_content(
+            &tree,
+            &marks,
+            &blocks,
+            &regions,
+            title_hash,
+            select::Bias::of(self.favor),
+        ) else {
+            return Err(no_content(partial));
+        };
+        let page = render::Page {
+            tree: &tree,
+            marks: &marks,
+            blocks: &blocks,
+            regions: &regions,
+        };
+        let rendered = render::all(page, &selection, &self.render);
+        if rendered.text.is_empty() {
+            return Err(no_content(partial));
+        }
+        Ok(Article {
+            text: rendered.text,
+            confidence: selection.confidence,
+            markdown: rendered.markdown,
+            html: rendered.html,
+            comments: rendered.comments,
+            ..partial
         })
     }
 }

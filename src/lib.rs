@@ -87,6 +87,23 @@
 //! # Ok::<(), dechaff::Error>(())
 //! ```
 //!
+//! A page with no main content (a home page of links, a listing, an empty shell) still has
+//! metadata: [`Error::NoContent`] carries it as a `partial` [`Article`] whose text is empty.
+//!
+//! ```
+//! let html = r#"<title>All sections | Weather Daily</title>
+//!   <meta property="og:site_name" content="Weather Daily">
+//!   <meta property="og:url" content="https://example.com/sections">
+//!   <nav><a href="/rain">Rain</a> <a href="/snow">Snow</a></nav>"#;
+//! let partial = match dechaff::extract(html) {
+//!     Err(dechaff::Error::NoContent { partial }) => partial,
+//!     other => panic!("a page of links has no content: {other:?}"),
+//! };
+//! assert_eq!(partial.text, "");
+//! assert_eq!(partial.title.as_deref(), Some("All sections"));
+//! assert_eq!(partial.url.as_deref(), Some("https://example.com/sections"));
+//! ```
+//!
 //! # Untrusted input
 //!
 //! dechaff is made for whatever a crawler fetched. On any input, it

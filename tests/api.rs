@@ -19,12 +19,12 @@ fn extract_is_the_default_extractor() {
 
 #[test]
 fn empty_input_and_a_page_of_links_have_no_content() {
-    assert_eq!(dechaff::extract(""), Err(dechaff::Error::NoContent));
+    assert_no_content(dechaff::extract(""));
     let links: String = (0..200)
         .map(|i| format!("<li><a href='/p/{i}'>Section number {i}</a></li>"))
         .collect();
     let html = format!("<ul>{links}</ul>");
-    assert_eq!(dechaff::extract(&html), Err(dechaff::Error::NoContent));
+    assert_no_content(dechaff::extract(&html));
 }
 
 #[test]
@@ -122,5 +122,37 @@ fn favor_nests_precision_in_balanced_in_recall_on_the_shipped_pages() {
 fn a_page_that_is_only_navigation_has_no_content() {
     let html = "<html><body><nav><a href='/'>Home</a> <a href='/menu'>Menu</a> \
                 <a href='/about'>About us</a></nav></body></html>";
-    assert_eq!(dechaff::extract(html), Err(dechaff::Error::NoContent));
+    assert_no_content(dechaff::extract(html));
+}
+
+fn assert_no_content(result: Result<dechaff::Article, dechaff::Error>) {
+    assert!(
+        matches!(result, Err(dechaff::Error::NoContent { .. })),
+        "expected no content, got {result:?}"
+    );
+}
+
+#[test]
+fn no_content_still_carries_the_metadata() {
+    let html = r#"<html lang="en"><head><title>All sections | Daily Planet</title>
+        <meta property="og:site_name" content="Daily Planet">
+        <meta name="description" content="Every section of the paper.">
+        <link rel="canonical" href="https://example.com/sections"></head>
+        <body><nav><a href="/news">News</a> <a href="/sport">Sport</a></nav></body></html>"#;
+    let result = dechaff::extract_bytes(html.as_bytes());
+    let Err(dechaff::Error::NoContent { partial }) = result else {
+        panic!("a page of navigation has no content: {result:?}");
+    };
+    assert_eq!(partial.text, "");
+    assert_eq!(partial.confidence, 0.0);
+    assert_eq!(partial.markdown, None);
+    assert_eq!(partial.title.as_deref(), Some("All sections"));
+    assert_eq!(partial.site_name.as_deref(), Some("Daily Planet"));
+    assert_eq!(
+        partial.description.as_deref(),
+        Some("Every section of the paper.")
+    );
+    assert_eq!(partial.url.as_deref(), Some("https://example.com/sections"));
+    assert_eq!(partial.language.as_deref(), Some("en"));
+    assert_eq!(partial.encoding.as_deref(), Some("UTF-8"));
 }

@@ -15,15 +15,28 @@ use dechaff::{Error, DEFAULT_MAX_DEPTH};
 use hostile_inputs::{ARTICLE, ARTICLE_TEXT};
 
 /// The text of `bytes`, through `extract_bytes`, and through `extract` too when the bytes are
-/// UTF-8, which must agree.
+/// UTF-8, which must agree. (Only the encoding differs between the two, in an `Ok` and in the
+/// `partial` article of `Error::NoContent` alike.)
 fn text(bytes: &[u8]) -> Result<String, Error> {
     let from_bytes = dechaff::extract_bytes(bytes).map(|article| article.text);
     if let Ok(html) = std::str::from_utf8(bytes) {
         if bytes.len() < 1_000_000 {
-            assert_eq!(dechaff::extract(html).map(|a| a.text), from_bytes);
+            let from_text = dechaff::extract(html).map(|a| a.text);
+            assert_eq!(
+                from_text.as_ref().map_err(ToString::to_string),
+                from_bytes.as_ref().map_err(ToString::to_string)
+            );
         }
     }
     from_bytes
+}
+
+/// Asserts that `result` is `Error::NoContent`, whatever metadata it carries.
+fn assert_no_content(result: Result<String, Error>) {
+    assert!(
+        matches!(result, Err(Error::NoContent { .. })),
+        "expected no content, got {result:?}"
+    );
 }
 
 const TOO_DEEP: Error = Error::TooDeep {
@@ -32,20 +45,17 @@ const TOO_DEEP: Error = Error::TooDeep {
 
 #[test]
 fn empty_input_has_no_content() {
-    assert_eq!(text(&hostile_inputs::empty()), Err(Error::NoContent));
+    assert_no_content(text(&hostile_inputs::empty()));
 }
 
 #[test]
 fn whitespace_only_has_no_content() {
-    assert_eq!(
-        text(&hostile_inputs::whitespace_only()),
-        Err(Error::NoContent)
-    );
+    assert_no_content(text(&hostile_inputs::whitespace_only()));
 }
 
 #[test]
 fn a_lone_html_tag_has_no_content() {
-    assert_eq!(text(&hostile_inputs::lone_html()), Err(Error::NoContent));
+    assert_no_content(text(&hostile_inputs::lone_html()));
 }
 
 #[test]
@@ -152,16 +162,13 @@ fn a_ten_megabyte_text_node_is_the_content() {
 
 #[test]
 fn fifty_thousand_links_have_no_content() {
-    assert_eq!(text(&hostile_inputs::many_links()), Err(Error::NoContent));
+    assert_no_content(text(&hostile_inputs::many_links()));
 }
 
 #[test]
 fn a_table_of_numbers_has_no_content() {
     let rows = if cfg!(debug_assertions) { 100 } else { 1000 };
-    assert_eq!(
-        text(&hostile_inputs::table(rows, 1000)),
-        Err(Error::NoContent)
-    );
+    assert_no_content(text(&hostile_inputs::table(rows, 1000)));
 }
 
 #[test]
@@ -206,10 +213,7 @@ fn a_megabyte_comment_is_skipped() {
 
 #[test]
 fn a_page_of_navigation_only_has_no_content() {
-    assert_eq!(
-        text(&hostile_inputs::navigation_only()),
-        Err(Error::NoContent)
-    );
+    assert_no_content(text(&hostile_inputs::navigation_only()));
 }
 
 #[test]

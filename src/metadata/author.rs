@@ -44,20 +44,34 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A Chinese byline anywhere in a line: "作者：王伟", "文/王伟", "（记者 王伟 李明）",
-/// "本报记者 王伟". Names are two to four Han characters, several separated by spaces. Not
-/// "文章" (article) nor "记者站" (bureau): a separator or a space must follow the label.
+/// "本报记者 王伟", "记者王伟/文", "（王伟 上海报道）". Names are two to four Han characters,
+/// several separated by spaces. Not "文章" (article) nor "记者站" (bureau): a separator or a
+/// space must follow the label, or "/文" the name.
 static CJK_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     super::regex(
-        r"(?:作者|撰文|撰稿|文)\s*[：:/／]\s*([\x{3400}-\x{9fff}]{2,4}(?:[ \x{3000}]+[\x{3400}-\x{9fff}]{2,4})*)|(?:本报|新京报|通讯员)?记者[ \x{3000}]+([\x{3400}-\x{9fff}]{2,4}(?:[ \x{3000}]+[\x{3400}-\x{9fff}]{2,4})*)",
+        r"(?:作者|撰文|撰稿|文)\s*[：:/／]\s*([\x{3400}-\x{9fff}]{2,4}(?:[ \x{3000}]+[\x{3400}-\x{9fff}]{2,4})*)|(?:本报|新京报|通讯员)?记者[ \x{3000}]+([\x{3400}-\x{9fff}]{2,4}(?:[ \x{3000}]+[\x{3400}-\x{9fff}]{2,4})*)|记者([\x{3400}-\x{9fff}]{2,4})\s*[/／]\s*文|[（(]([\x{3400}-\x{9fff}]{2,4})[ \x{3000}]+[\x{3400}-\x{9fff}]{2,4}报道[）)]",
     )
 });
+
+/// The editor a Chinese page credits when it names no author: "责任编辑：王伟", "编辑：王伟".
+static CJK_EDITOR: LazyLock<Regex> =
+    LazyLock::new(|| super::regex(r"编辑\s*[：:]\s*([\x{3400}-\x{9fff}]{2,4})"));
+
+/// The editor named in `line`, if it names one.
+pub(super) fn cjk_editor(line: &str) -> Vec<String> {
+    CJK_EDITOR
+        .captures(line)
+        .and_then(|c| c.get(1))
+        .map(|m| vec![m.as_str().to_string()])
+        .unwrap_or_default()
+}
 
 /// The names of a Chinese byline in `line`, if it has one.
 pub(super) fn cjk_byline(line: &str) -> Vec<String> {
     let Some(c) = CJK_BYLINE.captures(line) else {
         return Vec::new();
     };
-    let Some(m) = c.get(1).or_else(|| c.get(2)) else {
+    let Some(m) = (1..c.len()).find_map(|group| c.get(group)) else {
         return Vec::new();
     };
     let mut names: Vec<String> = m.as_str().split_whitespace().map(str::to_string).collect();
@@ -133,6 +147,32 @@ pub(super) fn from_byline(text: &str, needs_prefix: bool, site_name: Option<&str
     let end = BYLINE_END.find(rest).map_or(rest.len(), |m| m.start());
     let names_part = rest.get(..end).unwrap_or(rest);
     names(strip_trailing_connectors(names_part), site_name)
+}
+
+/// Most words in a name after a dateline's date: "11.12.2019 - Amelie Loevenich".
+const MAX_DATELINE_NAME_WORDS: usize = 4;
+
+/// The names in a dateline that gives the day and then the author: "11.12.2019 - Amelie
+/// Loevenich", "25.10.2022 | Reiner Nagel". Every word must be capitalised, and two at least:
+/// "11.12.2019 - Berlin" is a place, "11.12.2019 - Die Stadt plant neu" a sentence start that
+/// the word count or a lower-case word rules out.
+pub(super) fn from_dateline(text: &str, site_name: Option<&str>) -> Vec<String> {
+    let Some(rest) = date::after_leading_date(text) else {
+        return Vec::new();
+    };
+    let Some(name) = rest.trim_start().strip_prefix(['-', '|', '·', '–', '—']) else {
+        return Vec::new();
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_name = (2..=MAX_DATELINE_NAME_WORDS).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !w.contains(|c: char| c.is_ascii_digit())
+        });
+    if !is_name {
+        return Vec::new();
+    }
+    names(name, site_name)
 }
 
 /// Words left between names and the date cut off after them: "Jane Doe on", "Hans Muster am",
@@ -214,6 +254,7 @@ mod tests {
             &JOINER,
             &ROLE,
             &CJK_BYLINE,
+            &CJK_EDITOR,
             &ROLE_SUFFIX,
         ] {
             assert!(!re.is_match("Zz"));
@@ -267,6 +308,16 @@ mod tests {
             ["王燕平", "方云凤"]
         );
         assert!(cjk_byline("文章来源：新华网").is_empty());
+        assert_eq!(
+            cjk_byline("顶端新闻·河南商报记者马俊峰/文受访者供图"),
+            ["马俊峰"]
+        );
+        assert_eq!(
+            cjk_byline("不都是利益再分配的过程吗？”（姚峰 上海报道）"),
+            ["姚峰"]
+        );
+        assert_eq!(cjk_editor("（ 责任编辑：魏喆 ）"), ["魏喆"]);
+        assert!(cjk_editor("编辑部").is_empty());
         assert!(from_byline("文章", true, None).is_empty());
     }
 
@@ -303,6 +354,22 @@ mod tests {
             from_byline("Jane Doe Updated: today", false, None),
             ["Jane Doe"]
         );
+    }
+
+    #[test]
+    fn datelines_with_the_author_after_the_day() {
+        assert_eq!(
+            from_dateline("11.12.2019 - Amelie Loevenich", None),
+            ["Amelie Loevenich"]
+        );
+        assert_eq!(
+            from_dateline("25.10.2022 | Reiner Nagel", None),
+            ["Reiner Nagel"]
+        );
+        assert!(from_dateline("11.12.2019 - Berlin", None).is_empty());
+        assert!(from_dateline("11.12.2019 - Die Stadt plant neu", None).is_empty());
+        assert!(from_dateline("Amelie Loevenich", None).is_empty());
+        assert!(from_dateline("11.12.2019 Amelie Loevenich", None).is_empty());
     }
 
     #[test]

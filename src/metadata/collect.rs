@@ -30,6 +30,9 @@ pub(super) struct Page {
     pub(super) itemprops: Vec<(ItemProp, NodeId)>,
     /// `<time>` elements.
     pub(super) times: Vec<NodeId>,
+    /// `<h1>` elements, shown or not: a page-title block hidden for all but screen readers
+    /// still names the page.
+    pub(super) h1s: Vec<NodeId>,
     /// Small elements that name an author: `rel="author"` links, `class="byline"`, `author`.
     pub(super) author_nodes: Vec<NodeId>,
     /// Small elements whose class or id names a date: `date`, `time`, `published`, `byline`,
@@ -103,6 +106,7 @@ pub(super) fn page(tree: &Tree) -> Page {
             }
             Tag::Link => read_link(tree, id, &mut page),
             Tag::Time => push(&mut page.times, id),
+            Tag::H1 => push(&mut page.h1s, id),
             _ => {}
         }
         read_element(tree, id, tag, &mut page);
@@ -134,10 +138,23 @@ fn read_meta(tree: &Tree, id: NodeId, page: &mut Page) {
         // RDFa lets one `<meta>` give several properties: `property="og:title twitter:title"`.
         if let Some(keys) = tree.attr(id, attribute) {
             for key in keys.split_whitespace() {
-                page.metas.push((key.to_lowercase(), content.clone()));
+                page.metas.push((meta_key(key), content.clone()));
             }
         }
     }
+}
+
+/// A `<meta>` key, lower-cased, with Dublin Core's RDFa prefixes written the HTML way:
+/// `dc:creator` and `DC.creator` are the same property, and so are `dcterms:issued` and
+/// `DCTERMS.issued`.
+fn meta_key(key: &str) -> String {
+    let key = key.to_lowercase();
+    for prefix in ["dc:", "dcterms:"] {
+        if let Some(rest) = key.strip_prefix(prefix) {
+            return format!("{}.{rest}", prefix.trim_end_matches(':'));
+        }
+    }
+    key
 }
 
 fn read_link(tree: &Tree, id: NodeId, page: &mut Page) {
@@ -343,6 +360,9 @@ mod tests {
             .metas
             .contains(&("author".to_string(), "Ann".to_string())));
         assert_eq!(page.times.len(), 1);
+        assert_eq!(meta_key("dc:Creator"), "dc.creator");
+        assert_eq!(meta_key("DCTERMS:issued"), "dcterms.issued");
+        assert_eq!(meta_key("og:title"), "og:title");
         assert_eq!(page.itemprops.len(), 1);
         assert_eq!(page.author_nodes.len(), 1);
         assert_eq!(page.tag_links.len(), 1);

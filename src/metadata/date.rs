@@ -5,9 +5,10 @@
 //! wrote, in its own time zone. `chrono` checks that the day exists.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use regex::{Captures, Regex};
 
 /// How to read a numeric date whose first two numbers could each be the day: `04/05/2025`.
@@ -35,11 +36,13 @@ static DMY: LazyLock<Regex> = LazyLock::new(|| {
     super::regex(r"(?-u:\b)([0-9]{1,2})([./-])([0-9]{1,2})[./-]([0-9]{4})(?:[^0-9]|$)")
 });
 
-/// An ISO 8601 timestamp and its zone: `2025-04-25T10:00:00+02:00`, `2025-04-25 10:00:00`,
-/// `2025-04-25T08:00:00.000Z`. Not a date alone (no time to compare).
-static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+/// A time of day just after a date, and its zone: ` 21:44`, `, 10:41 pm`, ` - 14:45`,
+/// `T08:00:00.000Z`, ` 02:41:00 GMT`, `T10:00:00+02:00`. At most a few characters (a `T`, a
+/// comma, "à", "at", "um") stand between them; not a number that merely follows the date
+/// further on ("2025 has 365 days").
+static TIME_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
     super::regex(
-        r"^\s*([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(?:\.[0-9]+)?\s*(Z|[+-][0-9]{2}:?[0-9]{2}|GMT|UTC)?",
+        r"^[^0-9]{0,5}?([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:\.[0-9]+)?(?:\s*([aApP])\.?[mM](?-u:\b)\.?)?\s*(Z|[+-][0-9]{2}:?[0-9]{2}|GMT|UTC)?",
     )
 });
 
@@ -50,15 +53,36 @@ pub(super) struct Stamp {
     pub(super) local: NaiveDateTime,
     /// Whether it says it is UTC (`Z`, `+00:00`, `GMT`).
     pub(super) utc: bool,
+    /// Whether the seconds are written: a page's text gives the minute only.
+    pub(super) seconds: bool,
 }
 
-/// The timestamp at the start of `text`, if it is an ISO 8601 date and time.
-pub(super) fn stamp(text: &str) -> Option<Stamp> {
-    let c = STAMP.captures(text)?;
-    let date = ymd(&c, 1, 2, 3)?;
-    let second = c.get(6).map_or(Some(0), |m| m.as_str().parse().ok())?;
-    let time = NaiveTime::from_hms_opt(number(&c, 4)?, number(&c, 5)?, second)?;
-    let zone = c.get(7).map_or("", |m| m.as_str());
+/// The timestamp at the start of `text` (as [`parse`] wants the date): ISO 8601
+/// `2025-04-25T10:00:00+02:00`, RFC 2822 `Fri, 25 Apr 2025 10:00:00 GMT`. Not a date alone
+/// (no time to compare).
+pub(super) fn stamp(text: &str, order: DayOrder) -> Option<Stamp> {
+    let text = text.trim();
+    with_time(text, opening(text, order)?)
+}
+
+/// The first date in free text, if a time of day follows it: "Brasília 03/05/2022 21:44",
+/// "3 May 2022, 10:41 pm".
+pub(super) fn written_stamp(text: &str, order: DayOrder) -> Option<Stamp> {
+    with_time(text, find_at(text, order)?)
+}
+
+/// The date found at `at` in `text` and the time of day written after it.
+fn with_time(text: &str, (at, date): (Range<usize>, NaiveDate)) -> Option<Stamp> {
+    let c = TIME_AFTER_DATE.captures(text.get(at.end..)?)?;
+    let mut hour = number(&c, 1)?;
+    match c.get(4).map(|m| m.as_str().to_ascii_lowercase()).as_deref() {
+        Some("p") if hour < 12 => hour += 12,
+        Some("a") if hour == 12 => hour = 0,
+        _ => {}
+    }
+    let second = c.get(3).map_or(Some(0), |m| m.as_str().parse().ok())?;
+    let time = NaiveTime::from_hms_opt(hour, number(&c, 2)?, second)?;
+    let zone = c.get(5).map_or("", |m| m.as_str());
     let utc = matches!(
         zone,
         "Z" | "GMT" | "UTC" | "+00:00" | "+0000" | "-00:00" | "-0000"
@@ -66,6 +90,7 @@ pub(super) fn stamp(text: &str) -> Option<Stamp> {
     Some(Stamp {
         local: NaiveDateTime::new(date, time),
         utc,
+        seconds: c.get(3).is_some(),
     })
 }
 
@@ -74,7 +99,13 @@ pub(super) fn stamp(text: &str) -> Option<Stamp> {
 pub(super) fn is_same_instant(utc: &Stamp, local: &Stamp) -> bool {
     const QUARTER_HOUR: i64 = 15 * 60;
     const MAX_OFFSET: i64 = 14 * 60 * 60;
-    let seconds = local.local.signed_duration_since(utc.local).num_seconds();
+    // A time written to the minute is compared with the UTC time's minute.
+    let utc_time = if local.seconds {
+        utc.local
+    } else {
+        utc.local.with_second(0).unwrap_or(utc.local)
+    };
+    let seconds = local.local.signed_duration_since(utc_time).num_seconds();
     utc.utc
         && !local.utc
         && seconds != 0
@@ -82,28 +113,42 @@ pub(super) fn is_same_instant(utc: &Stamp, local: &Stamp) -> bool {
         && seconds % QUARTER_HOUR == 0
 }
 
-/// A month name, one of [`MONTH_NAMES`], as a regex alternation (longest names first).
-fn month_pattern() -> String {
-    let mut names: Vec<&str> = MONTH_NAMES.iter().map(|(name, _)| *name).collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
-    names.join("|")
+/// A word that may be a month name: the letters of [`MONTH_NAMES`] in either case, as many as
+/// the names have. The regexes capture any such word and [`month`] looks it up. An alternation
+/// of the 172 names, case-insensitive, cost about 15 million instructions to compile for each
+/// of the three patterns below (most of a process's first page); this class costs little.
+fn month_word() -> String {
+    let mut letters: Vec<char> = MONTH_NAMES
+        .iter()
+        .flat_map(|(name, _)| name.chars())
+        .filter(|c| !c.is_ascii())
+        .flat_map(|c| std::iter::once(c).chain(c.to_uppercase()))
+        .collect();
+    letters.sort_unstable();
+    letters.dedup();
+    let lengths = MONTH_NAMES.iter().map(|(name, _)| name.chars().count());
+    let shortest = lengths.clone().min().unwrap_or(3);
+    let longest = lengths.max().unwrap_or(12);
+    let extra: String = letters.into_iter().collect();
+    format!("[a-zA-Z{extra}]{{{shortest},{longest}}}")
 }
 
 /// Day, month name, year: `25 April 2025`, `25. April 2025`, `1er mai 2025`, `25 de abril de
 /// 2025`, `Fri, 25 Apr 2025 10:00:00 +0000` (RFC 2822). Not `25 Aprils` (a whole word only).
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i)(?-u:\b)([0-9]{{1,2}})(?:st|nd|rd|th|er|º|°)?\.?\s+(?:de\s+)?({})\.?,?\s+(?:de\s+|del\s+)?([0-9]{{4}})(?:[^0-9]|$)",
-        month_pattern()
+        r"(?-u:\b)([0-9]{{1,2}})(?i:st|nd|rd|th|er|º|°)?\.?\s+(?i:de\s+)?({})\.?,?\s+(?i:de\s+|del\s+)?([0-9]{{4}})(?:[^0-9]|$)",
+        month_word()
     );
     super::regex(&pattern)
 });
 
-/// Month name, day, year: `April 25, 2025`, `Apr. 25th 2025`. Not `April 2025` (no day).
+/// Month name, day, year: `April 25, 2025`, `Apr. 25th 2025`. Not `April 2025` (no day), nor
+/// `xApril 25, 2025` ([`month`] wants a whole word).
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i)(?:^|[^\w])({})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+([0-9]{{4}})(?:[^0-9]|$)",
-        month_pattern()
+        r"({})\.?\s+([0-9]{{1,2}})(?i:st|nd|rd|th)?,?\s+([0-9]{{4}})(?:[^0-9]|$)",
+        month_word()
     );
     super::regex(&pattern)
 });
@@ -111,8 +156,8 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// Hungarian, year first: `2025. április 25.`.
 static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i)(?-u:\b)([0-9]{{4}})\.?\s+({})\.?\s+([0-9]{{1,2}})(?:[^0-9]|$)",
-        month_pattern()
+        r"(?-u:\b)([0-9]{{4}})\.?\s+({})\.?\s+([0-9]{{1,2}})(?:[^0-9]|$)",
+        month_word()
     );
     super::regex(&pattern)
 });
@@ -303,8 +348,8 @@ pub(super) fn find(text: &str, order: DayOrder) -> Option<NaiveDate> {
     find_at(text, order).map(|(_, date)| date)
 }
 
-/// The earliest date in `text` and where it starts.
-fn find_at(text: &str, order: DayOrder) -> Option<(usize, NaiveDate)> {
+/// The earliest date in `text` and where it is written.
+fn find_at(text: &str, order: DayOrder) -> Option<(Range<usize>, NaiveDate)> {
     // Every format has digits: most text is skipped without running a regex.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -313,14 +358,14 @@ fn find_at(text: &str, order: DayOrder) -> Option<(usize, NaiveDate)> {
         first(&YMD, text, |c| ymd(c, 1, 3, 4)),
         first(&CJK, text, |c| ymd(c, 1, 2, 3)),
         first(&DMY, text, |c| day_month_year(c, order)),
-        first(&DAY_MONTH_YEAR, text, |c| named(c, 3, 2, 1)),
-        first(&MONTH_DAY_YEAR, text, |c| named(c, 3, 1, 2)),
-        first(&YEAR_MONTH_DAY, text, |c| named(c, 1, 2, 3)),
+        first(&DAY_MONTH_YEAR, text, |c| named(text, c, 3, 2, 1)),
+        first(&MONTH_DAY_YEAR, text, |c| named(text, c, 3, 1, 2)),
+        first(&YEAR_MONTH_DAY, text, |c| named(text, c, 1, 2, 3)),
     ];
     candidates
         .into_iter()
         .flatten()
-        .min_by_key(|(start, _)| *start)
+        .min_by_key(|(at, _)| at.start)
 }
 
 /// Where the first date in `text` starts, in any format, valid or not: where a byline's names
@@ -329,18 +374,48 @@ pub(super) fn start(text: &str) -> Option<usize> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    [
-        &*YMD,
-        &*CJK,
-        &*DMY,
-        &*DAY_MONTH_YEAR,
-        &*MONTH_DAY_YEAR,
-        &*YEAR_MONTH_DAY,
+    let numeric = [&*YMD, &*CJK, &*DMY]
+        .into_iter()
+        .filter_map(|re| re.find(text))
+        .map(|m| m.start());
+    let named = [
+        (&*DAY_MONTH_YEAR, 2),
+        (&*MONTH_DAY_YEAR, 1),
+        (&*YEAR_MONTH_DAY, 2),
     ]
-    .iter()
-    .filter_map(|re| re.find(text))
-    .map(|m| m.start())
-    .min()
+    .into_iter()
+    .filter_map(|(re, group)| {
+        re.captures_iter(text).find_map(|c| {
+            month(text, &c, group)?;
+            Some(c.get(0)?.start())
+        })
+    });
+    numeric.chain(named).min()
+}
+
+/// The text after a date that opens `text` (after white space): " - Jane Doe" from
+/// "11.12.2019 - Jane Doe". `None` when `text` does not open with a date.
+pub(super) fn after_leading_date(text: &str) -> Option<&str> {
+    let text = text.trim_start();
+    let (at, _) = find_at(text, DayOrder::DayFirst).filter(|(at, _)| at.start == 0)?;
+    // The date patterns may take the character after the year: give it back.
+    let end = if text.get(..at.end)?.ends_with(|c: char| c.is_ascii_digit()) {
+        at.end
+    } else {
+        at.end - text.get(..at.end)?.chars().next_back()?.len_utf8()
+    };
+    text.get(end..)
+}
+
+/// Whether `text` is a date and nothing else but punctuation: "23.01.2022", "(3 May 2022)".
+pub(super) fn is_only_date(text: &str) -> bool {
+    let Some((at, _)) = find_at(text, DayOrder::DayFirst) else {
+        return false;
+    };
+    let outside = [text.get(..at.start), text.get(at.end..)];
+    outside
+        .iter()
+        .all(|part| part.is_some_and(|p| !p.chars().any(char::is_alphanumeric)))
 }
 
 /// The date at the very start of `text` (after white space), as structured metadata writes it:
@@ -351,10 +426,15 @@ pub(super) fn parse(text: &str, order: DayOrder) -> Option<NaiveDate> {
     if let Some(date) = compact(text) {
         return Some(date);
     }
+    opening(text, order).map(|(_, date)| date)
+}
+
+/// The date that opens `text`, and where it is written.
+fn opening(text: &str, order: DayOrder) -> Option<(Range<usize>, NaiveDate)> {
     // A weekday may come first (RFC 2822); anything longer before the date is not this format.
-    let (date_start, found) = find_at(text, order)?;
-    let prefix = text.get(..date_start).unwrap_or("");
-    (prefix.chars().filter(|c| c.is_alphanumeric()).count() <= 9).then_some(found)
+    let (at, found) = find_at(text, order)?;
+    let prefix = text.get(..at.start)?;
+    (prefix.chars().filter(|c| c.is_alphanumeric()).count() <= 9).then_some((at, found))
 }
 
 /// `2025-04-25`, alone or before a time (`T…`, a space): strictly ISO 8601, as an API takes it.
@@ -428,15 +508,15 @@ pub(super) fn iso(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
-/// The first match of `re` in `text` that `read` turns into a real day, with its position.
+/// The first match of `re` in `text` that `read` turns into a real day, with its place.
 fn first(
     re: &Regex,
     text: &str,
     read: impl Fn(&Captures) -> Option<NaiveDate>,
-) -> Option<(usize, NaiveDate)> {
+) -> Option<(Range<usize>, NaiveDate)> {
     re.captures_iter(text).find_map(|c| {
-        let start = c.get(0)?.start();
-        read(&c).map(|date| (start, date))
+        let at = c.get(0)?.range();
+        read(&c).map(|date| (at, date))
     })
 }
 
@@ -459,11 +539,20 @@ fn day_month_year(c: &Captures, order: DayOrder) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
-fn named(c: &Captures, year: usize, month: usize, day: usize) -> Option<NaiveDate> {
+fn named(text: &str, c: &Captures, year: usize, name: usize, day: usize) -> Option<NaiveDate> {
     let year = i32::try_from(number(c, year)?).ok()?;
-    let name = c.get(month)?.as_str().to_lowercase();
-    let month = *MONTHS.get(name.as_str())?;
-    NaiveDate::from_ymd_opt(year, month, number(c, day)?)
+    NaiveDate::from_ymd_opt(year, month(text, c, name)?, number(c, day)?)
+}
+
+/// The month that the word captured in `group` names, if it is a whole word of `text` and one
+/// of [`MONTH_NAMES`] in any case: "März", "MAY", not "xjune" nor "Jahre".
+fn month(text: &str, c: &Captures, group: usize) -> Option<u32> {
+    let word = c.get(group)?;
+    let before = text.get(..word.start())?.chars().next_back();
+    if before.is_some_and(|b| b.is_alphanumeric() || b == '_') {
+        return None;
+    }
+    MONTHS.get(word.as_str().to_lowercase().as_str()).copied()
 }
 
 #[cfg(test)]
@@ -484,6 +573,7 @@ mod tests {
             &DAY_MONTH_YEAR,
             &MONTH_DAY_YEAR,
             &YEAR_MONTH_DAY,
+            &TIME_AFTER_DATE,
         ] {
             assert!(!re.is_match("no date here"));
         }
@@ -521,6 +611,27 @@ mod tests {
         assert_eq!(found("25 kwietnia 2025").as_deref(), Some("2025-04-25"));
         assert_eq!(found("25. huhtikuuta 2025").as_deref(), Some("2025-04-25"));
         assert_eq!(found("2025. április 25.").as_deref(), Some("2025-04-25"));
+    }
+
+    #[test]
+    fn month_names_in_any_case_and_only_as_whole_words() {
+        assert_eq!(found("25. MÄRZ 2025").as_deref(), Some("2025-03-25"));
+        assert_eq!(found("MAY 5, 2025").as_deref(), Some("2025-05-05"));
+        assert_eq!(found("5 Kasım 2025").as_deref(), Some("2025-11-05"));
+        assert_eq!(found("xjune 5, 2025"), None);
+        assert_eq!(found("2june 5, 2025"), None);
+        assert_eq!(found("Seit 15 Jahren 2024"), None);
+        // Where a byline's names end: at a month name, not at another word before a number.
+        assert_eq!(start("By Jane Doe March 3, 2025"), Some(12));
+        assert_eq!(start("Page 5, 2025"), None);
+    }
+
+    #[test]
+    fn only_a_date() {
+        assert!(is_only_date("23.01.2022"));
+        assert!(is_only_date(" (3 May 2022) "));
+        assert!(!is_only_date("News of 3 May 2022"));
+        assert!(!is_only_date("Headline"));
     }
 
     #[test]
@@ -593,25 +704,48 @@ mod tests {
 
     #[test]
     fn a_utc_stamp_and_its_local_twin_are_the_same_instant() {
-        let utc = stamp("2023-11-09T05:30:59Z").unwrap();
-        let local = stamp("2023-11-08 23:30:59").unwrap();
+        let stamp = |text| stamp(text, DayFirst).unwrap();
+        let utc = stamp("2023-11-09T05:30:59Z");
+        let local = stamp("2023-11-08 23:30:59");
         assert!(is_same_instant(&utc, &local));
-        let offset = stamp("2017-02-23T17:18:13-08:00").unwrap();
-        assert!(is_same_instant(
-            &stamp("2017-02-24T01:18:13Z").unwrap(),
-            &offset
-        ));
+        let offset = stamp("2017-02-23T17:18:13-08:00");
+        assert!(is_same_instant(&stamp("2017-02-24T01:18:13Z"), &offset));
         // Another minute is another event (an update), not the same instant.
-        assert!(!is_same_instant(
-            &utc,
-            &stamp("2023-11-08 23:31:59").unwrap()
-        ));
+        assert!(!is_same_instant(&utc, &stamp("2023-11-08 23:31:59")));
         // Both in UTC: nothing to learn.
-        assert!(!is_same_instant(
-            &utc,
-            &stamp("2023-11-08T23:30:59+00:00").unwrap()
-        ));
-        assert_eq!(stamp("2025-04-25"), None);
+        assert!(!is_same_instant(&utc, &stamp("2023-11-08T23:30:59+00:00")));
+        // A time written to the minute matches the UTC time's minute.
+        let utc = stamp("2022-05-04T00:44:52.000Z");
+        assert!(is_same_instant(&utc, &stamp("2022-05-03 21:44")));
+        assert!(!is_same_instant(&utc, &stamp("2022-05-03 21:45")));
+    }
+
+    #[test]
+    fn stamps_need_a_time_and_a_date_at_the_start() {
+        assert_eq!(stamp("2025-04-25", DayFirst), None);
+        assert_eq!(
+            stamp("Updated by the desk on 2025-04-25 10:00", DayFirst),
+            None
+        );
+        let rfc = stamp("Wed, 04 May 2022 02:41:00 GMT", DayFirst).unwrap();
+        assert!(rfc.utc && rfc.seconds);
+        assert_eq!(rfc.local.to_string(), "2022-05-04 02:41:00");
+    }
+
+    #[test]
+    fn written_stamps_read_the_time_after_a_date_in_text() {
+        let read = |text| written_stamp(text, DayFirst).map(|s| (s.local.to_string(), s.utc));
+        for (text, local, utc) in [
+            ("Brasília 03/05/2022 21:44", "2022-05-03 21:44:00", false),
+            ("Posted 3 May 2022, 10:41 pm", "2022-05-03 22:41:00", false),
+            ("Di., 25.01.2022 - 14:45", "2022-01-25 14:45:00", false),
+            ("May 3, 2022 12:05 a.m. UTC", "2022-05-03 00:05:00", true),
+        ] {
+            assert_eq!(read(text), Some((local.to_string(), utc)), "{text}");
+        }
+        // A number further on is not the time.
+        assert_eq!(read("3 May 2022: the 10 best recipes, 12:30 to cook"), None);
+        assert_eq!(read("3 May 2022"), None);
     }
 
     #[test]

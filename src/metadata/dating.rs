@@ -102,17 +102,15 @@ pub(super) fn published(
         .map(String::as_str)
         .chain(PUBLISHED_KEYS.iter().flat_map(|k| cx.metas.all(k)))
         .find_map(|v| Some((v, dates.parse(v)?)))
-        .map(|(raw, day)| local_day(cx, raw, dates).unwrap_or(day));
+        .map(|(raw, day)| local_day(cx, lines, raw, dates).unwrap_or(day));
     structured
         .or_else(|| itemprop_date(cx, ItemProp::DatePublished, dates))
         .or_else(|| time_element(cx, dates))
         .or_else(|| {
             // A byline often carries the date: "By Jane Doe on 3 March 2025".
-            let mut nodes = [cx.page.date_nodes.as_slice(), &cx.page.author_nodes].concat();
-            nodes.sort_unstable();
-            let found = near_anchor(cx.anchor, &nodes)
-                .find_map(|id| dates.find(&collect::text(cx.tree, id, 300)));
-            found
+            near_headline(cx, &[&cx.page.date_nodes, &cx.page.author_nodes])
+                .into_iter()
+                .find_map(|id| dates.find(&collect::text(cx.tree, id, 300)))
         })
         .or_else(|| {
             url.and_then(|u| date::in_url(u, dates.order))
@@ -132,10 +130,12 @@ pub(super) fn published(
 }
 
 /// The page's own day for a UTC timestamp: where the page also writes the same instant in its
-/// own zone (a `<time datetime>` without a zone, an `article:published_time` with an offset),
-/// that day. "2023-11-09T05:30:59Z" is 2023-11-08 on a page in Minnesota.
-fn local_day(cx: &Context, raw: &str, dates: &Dates) -> Option<NaiveDate> {
-    let utc = date::stamp(raw).filter(|s| s.utc)?;
+/// own zone, that day. "2023-11-09T05:30:59Z" is 2023-11-08 on a page in Minnesota. The local
+/// twin is a structured value (an `article:published_time` with an offset, a `<time datetime>`
+/// without a zone) or, on pages whose metadata knows only UTC, the text a reader sees under
+/// the headline or in a date element ("Brasília 03/05/2022 21:44").
+fn local_day(cx: &Context, lines: &[String], raw: &str, dates: &Dates) -> Option<NaiveDate> {
+    let utc = date::stamp(raw, dates.order).filter(|s| s.utc)?;
     let times = cx
         .page
         .times
@@ -145,12 +145,28 @@ fn local_day(cx: &Context, raw: &str, dates: &Dates) -> Option<NaiveDate> {
         .iter()
         .flat_map(|k| cx.metas.all(k))
         .map(str::to_string);
-    metas
+    let structured = metas
         .chain(times)
-        .filter_map(|t| date::stamp(&t))
+        .filter_map(|t| date::stamp(&t, dates.order));
+    let shown = near_headline(cx, &[&cx.page.date_nodes, &cx.page.times])
+        .into_iter()
+        .map(|id| collect::text(cx.tree, id, 300))
+        .chain(lines.iter().cloned())
+        .filter_map(|t| date::written_stamp(&t, dates.order));
+    structured
+        .chain(shown)
         .find(|local| date::is_same_instant(&utc, local))
         .map(|local| local.local.date())
         .filter(|&d| dates.is_plausible(d))
+}
+
+/// The nodes of `lists` as one list: those at or after the headline first, in document order,
+/// then those before it, nearest first.
+fn near_headline(cx: &Context, lists: &[&[NodeId]]) -> Vec<NodeId> {
+    let mut nodes = lists.concat();
+    nodes.sort_unstable();
+    nodes.dedup();
+    near_anchor(cx.anchor, &nodes).collect()
 }
 
 /// A label announcing the publication date in a line of text: "发表于 2005-07-31",

@@ -60,13 +60,14 @@ const LINES_AFTER_HEADLINE: usize = 25;
 const MAX_LINE_CHARS: u32 = 150;
 
 /// `<meta>` keys of authors; every value of every key counts (`citation_author` is repeated).
+/// Dublin Core first: it is set on purpose, where `author` is often a template's default.
 const AUTHOR_KEYS: &[&str] = &[
+    "dc.creator",
+    "dcterms.creator",
     "author",
     "article:author",
     "og:article:author",
     "book:author",
-    "dc.creator",
-    "dcterms.creator",
     "citation_author",
     "parsely-author",
     "sailthru.author",
@@ -134,7 +135,7 @@ pub(crate) fn extract(
         title: page.title.as_deref(),
         others: [metas.first(&["og:title"]), ld.headline.as_deref()]
             .into_iter()
-            .chain([metas.first(&["twitter:title", "dc.title", "dc:title", "citation_title"])])
+            .chain([metas.first(&["twitter:title", "dc.title", "citation_title"])])
             .flatten()
             .collect(),
         site: declared_site_names(&declared)
@@ -142,7 +143,7 @@ pub(crate) fn extract(
             .chain(hosts)
             .collect(),
     };
-    let (title, anchor) = title::headline(tree, marks, blocks, &claims);
+    let (title, anchor) = title::headline(tree, marks, blocks, &page.h1s, &claims);
     // Without an `<h1>`, the headline is still shown somewhere: a `<h2>`, a styled `<div>`.
     let anchor = anchor.or_else(|| {
         let hash = blocks::text_hash(title.as_deref()?);
@@ -244,31 +245,53 @@ fn authors(cx: &Context, lines: &[String], site_name: Option<&str>) -> Vec<Strin
                 .iter()
                 .map(|l| author::from_byline(l, true, site_name)),
         )
+        .chain(lines.iter().map(|l| author::from_dateline(l, site_name)))
         .find(|names| !names.is_empty())
         .unwrap_or_default();
     distinct(byline)
 }
 
 /// Chinese pages label the byline ("作者：", "记者") in a short line anywhere in the article,
-/// often at its end: the first such line of the page.
+/// often at its end, or in parentheses at the start or end of a paragraph ("新华社北京电（记者
+/// 王伟）…", "…。（记者 王伟）"): the first such line of the page. Without one, the editor it
+/// credits ("责任编辑：王伟") stands for the author.
 fn chinese_byline(cx: &Context) -> Vec<String> {
-    cx.blocks
+    let lines: Vec<String> = cx
+        .blocks
         .list
         .iter()
-        .filter(|b| b.cjk_chars > 0 && b.chars <= MAX_LINE_CHARS)
+        .filter(|b| b.cjk_chars > 0)
         .take(MAX_CJK_LINES)
-        .map(|b| author::cjk_byline(&render::block_text(cx.tree, cx.marks, b)))
-        .find(|names| !names.is_empty())
+        .flat_map(|b| {
+            let text = render::block_text(cx.tree, cx.marks, b);
+            if b.chars <= MAX_LINE_CHARS {
+                return vec![text];
+            }
+            let chars: Vec<char> = text.chars().collect();
+            let head = chars.iter().take(PARAGRAPH_END_CHARS).collect();
+            let tail_start = chars.len().saturating_sub(PARAGRAPH_END_CHARS);
+            let tail = chars.iter().skip(tail_start).collect();
+            vec![head, tail]
+        })
+        .collect();
+    [author::cjk_byline, author::cjk_editor]
+        .iter()
+        .find_map(|read| lines.iter().map(|l| read(l)).find(|n| !n.is_empty()))
         .unwrap_or_default()
 }
+
+/// How much of each end of a long paragraph may hold its byline: the parentheses, a label, a
+/// few names.
+const PARAGRAPH_END_CHARS: usize = 40;
 
 /// Short lines of a Chinese page searched for a byline: enough for a long page's menus, article
 /// and footer, bounded for a page of endless lists.
 const MAX_CJK_LINES: usize = 600;
 
 /// The texts of the article's `itemprop="author"` elements (their `itemprop="name"` part if
-/// they have one): the one nearest the headline and those beside it. Every post of a forum
-/// thread or comment list has its own, and only the first post is the article.
+/// they have one, whose `content` counts when it is a `<meta>`): the one nearest the headline
+/// and those beside it. Every post of a forum thread or comment list has its own, and only the
+/// first post is the article.
 fn microdata_authors(cx: &Context) -> Vec<String> {
     let tree = cx.tree;
     let all: Vec<NodeId> = cx
@@ -290,7 +313,10 @@ fn microdata_authors(cx: &Context) -> Vec<String> {
                 if tree.attr_is(node, "itemprop", |p| {
                     p.split_ascii_whitespace().any(|p| p == "name")
                 }) {
-                    return collect::text(tree, node, 200);
+                    return tree
+                        .attr(node, "content")
+                        .map(|c| collect::collapse(&c))
+                        .unwrap_or_else(|| collect::text(tree, node, 200));
                 }
                 node = node.next();
             }

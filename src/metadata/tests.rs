@@ -110,6 +110,16 @@ fn microdata_author_and_date() {
 }
 
 #[test]
+fn microdata_author_named_in_a_meta() {
+    // A forum's first post names its author in a `<meta itemprop="name">`.
+    let html = format!(
+        r#"<h1>Thread title</h1><div itemprop="author" itemscope><meta itemprop="name"
+           content="Alphabyte1"><a href="/alphabyte1">Alphabyte1</a>: posted</div>{BODY}"#
+    );
+    assert_eq!(meta_of(&html).authors, ["Alphabyte1"]);
+}
+
+#[test]
 fn time_element_after_the_headline() {
     let html = format!(
         r#"<aside><time datetime="2019-01-01">old teaser</time></aside>
@@ -269,4 +279,52 @@ fn huge_keyword_and_author_lists_are_deduplicated_in_linear_time() {
     let meta = meta_of(&html);
     assert_eq!(meta.tags.len(), 1000);
     assert_eq!(meta.authors.len(), 50);
+}
+
+#[test]
+fn a_utc_only_date_takes_the_day_the_page_shows_beside_it() {
+    // The JSON-LD knows only UTC; the dateline shows the same instant in the page's zone,
+    // the evening before.
+    let html = format!(
+        r#"<html lang="pt-BR"><script type="application/ld+json">{{"@type":"NewsArticle",
+           "datePublished":"2022-05-04T00:44:52.000Z"}}</script>
+           <h1>Headline</h1><ul class="wgt-date"><li>Brasília</li><li>03/05/2022 21:44</li></ul>
+           {BODY}"#
+    );
+    assert_eq!(meta_of(&html).date.as_deref(), Some("2022-05-03"));
+    // RFC 2822 in UTC, and a day-first dateline in a plain line under the headline.
+    let html = format!(
+        r#"<html lang="es"><meta property="article:published_time"
+           content="Wed, 04 May 2022 02:41:00 GMT"><h1>Headline</h1><p>3/5/2022 22:41</p>{BODY}"#
+    );
+    assert_eq!(meta_of(&html).date.as_deref(), Some("2022-05-03"));
+    // Another time of day is another event: the UTC day stays.
+    let html = format!(
+        r#"<meta property="article:published_time" content="2022-05-04T00:44:52Z">
+           <h1>Headline</h1><p class="date">03/05/2022 20:10</p>{BODY}"#
+    );
+    assert_eq!(meta_of(&html).date.as_deref(), Some("2022-05-04"));
+}
+
+#[test]
+fn chinese_bylines_at_a_paragraphs_end_and_editors() {
+    let prose =
+        "这是一个很长的中文段落，用来测试作者的识别是否能够正确地找到段落末尾括号里的记者名字。";
+    let html = format!("<h1>标题</h1><p>{prose}{prose}{prose}（总台记者 张倩）</p>");
+    assert_eq!(meta_of(&html).authors, ["张倩"]);
+    // No byline: the editor credited under the article.
+    let html = format!("<h1>标题</h1><p>{prose}</p><p>来源：新闻晨报 编辑：山石</p>");
+    assert_eq!(meta_of(&html).authors, ["山石"]);
+    // A byline wins over an editor, wherever they are.
+    let html = format!("<h1>标题</h1><p>责任编辑：魏喆</p><p>{prose}</p><p>作者：王伟</p>");
+    assert_eq!(meta_of(&html).authors, ["王伟"]);
+}
+
+#[test]
+fn dublin_core_rdfa_creator_beats_the_author_meta() {
+    let html = format!(
+        r#"<meta property="dc:creator twitter:site_name" content="Creator Name">
+           <meta name="author" content="Template Default">{BODY}"#
+    );
+    assert_eq!(meta_of(&html).authors, ["Creator Name"]);
 }

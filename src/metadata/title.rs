@@ -5,6 +5,7 @@
 //! first of `og:title`, the JSON-LD headline and `twitter:title`, otherwise the `<title>`
 //! without its site-name part ("Headline | Site", "Site - Headline").
 
+use super::{collect, date};
 use crate::blocks::Blocks;
 use crate::clean::Mark;
 use crate::dom::{NodeId, NodeMap, Tag, Tree};
@@ -34,10 +35,19 @@ pub(super) struct Claims<'a> {
 /// ("Residential Electrician Coupons" for an `<h1>` "Coupons") is the fuller headline. An `<h1>`
 /// that is only in the site part of a claim is the logo. With nothing confirmed, the first
 /// claim wins, without its site part.
+///
+/// `h1_nodes` are all the page's `<h1>` elements. Those that the text leaves out (hidden, or
+/// in a part the cleaner drops) may still be confirmed by a claim, after the shown ones, but
+/// are never a headline or an anchor without one.
+///
+/// A headline found this way that only labels the page ("Home", "Shop") gives way to the first
+/// shown `<h1>` that says more, else to the site's name: a shop's or a blog's front page has
+/// titles like "Home - The GitHub Blog" or "The Barn Swallow - Shop".
 pub(super) fn headline(
     tree: &Tree,
     marks: &NodeMap<Mark>,
     blocks: &Blocks,
+    h1_nodes: &[NodeId],
     claims: &Claims,
 ) -> (Option<String>, Option<NodeId>) {
     let h1s: Vec<(String, NodeId)> = blocks
@@ -48,16 +58,69 @@ pub(super) fn headline(
         .filter(|(t, _)| !t.is_empty())
         .take(MAX_H1S)
         .collect();
+    let (title, anchor) = claimed_headline(tree, &h1s, h1_nodes, claims);
+    let label = match title {
+        Some(t) if is_page_label(&t) => t,
+        other => return (other, anchor),
+    };
+    if let Some((h1, id)) = h1s.iter().find(|(h1, _)| !is_page_label(h1)) {
+        return (Some(h1.clone()), Some(*id));
+    }
+    let site = claims.site.first().map(|s| s.to_string());
+    (site.or(Some(label)), anchor)
+}
+
+/// Titles that label a kind of page rather than name it, lower case: what a CMS calls a
+/// front page or a shop's index.
+const PAGE_LABELS: &[&str] = &[
+    "home",
+    "home page",
+    "homepage",
+    "shop",
+    "start",
+    "startseite",
+    "accueil",
+    "inicio",
+    "index",
+    "welcome",
+    "untitled",
+];
+
+fn is_page_label(title: &str) -> bool {
+    let lower = title.trim().to_lowercase();
+    PAGE_LABELS.contains(&lower.as_str())
+}
+
+/// The headline that the title claims confirm, as [`headline`] describes, before page labels
+/// are set aside.
+fn claimed_headline(
+    tree: &Tree,
+    h1s: &[(String, NodeId)],
+    h1_nodes: &[NodeId],
+    claims: &Claims,
+) -> (Option<String>, Option<NodeId>) {
+    let unshown: Vec<(String, NodeId)> = h1_nodes
+        .iter()
+        .filter(|id| !h1s.iter().any(|(_, shown)| shown == *id))
+        .map(|&id| (clean_heading(&collect::text(tree, id, 1000)), id))
+        .filter(|(t, _)| !t.is_empty())
+        .take(MAX_H1S)
+        .collect();
     let raw: Vec<&str> = claims.others.iter().copied().chain(claims.title).collect();
     let stripped: Vec<String> = raw.iter().map(|t| strip_site(t, &claims.site)).collect();
     let lower = |s: &str| s.to_lowercase();
+    // Only in the site part of some claim, and in no claim's headline part: a claim's site
+    // part may be too wide ("Samsung Galaxy S25 Ultra | Specs | Samsung US" loses its first
+    // part to the host's "samsung"), so another claim that keeps the `<h1>` outvotes it.
     let is_site_part = |h1: &str| {
-        raw.iter().zip(&stripped).any(|(r, s)| {
+        let in_site_part = raw.iter().zip(&stripped).any(|(r, s)| {
             r.len() > s.len() && !lower(s).contains(&lower(h1)) && lower(r).contains(&lower(h1))
-        })
+        });
+        in_site_part && !stripped.iter().any(|s| lower(s).contains(&lower(h1)))
     };
     let confirmed: Vec<&(String, NodeId)> = h1s
         .iter()
+        .chain(&unshown)
         .filter(|(h1, _)| raw.iter().any(|t| lower(t).contains(&lower(h1))))
         .filter(|(h1, _)| !is_site_part(h1))
         .collect();
@@ -115,6 +178,12 @@ pub(super) fn strip_site(title: &str, site: &[&str]) -> String {
         if site.iter().any(|s| names_site(head, s)) {
             title = tail;
             stripped = true;
+        }
+    }
+    // "23.01.2022 - Headline": a date is not part of the headline.
+    if let Some((head, tail)) = split_first(title) {
+        if date::is_only_date(head) {
+            title = tail;
         }
     }
     if !stripped {
@@ -205,16 +274,26 @@ mod tests {
         let tree = Tree::parse(html);
         let marks = clean::mark(&tree);
         let blocks = blocks::linearise(&tree, &marks);
-        let title = tree
-            .ids()
-            .find(|&id| tree.tag(id) == Some(Tag::Title))
-            .map(|id| super::super::collect::text(&tree, id, 1000));
+        let page = collect::page(&tree);
         let claims = Claims {
-            title: title.as_deref(),
+            title: page.title.as_deref(),
             others: og.into_iter().collect(),
             site: vec!["Daily Paper"],
         };
-        headline(&tree, &marks, &blocks, &claims).0
+        headline(&tree, &marks, &blocks, &page.h1s, &claims).0
+    }
+
+    #[test]
+    fn a_hidden_h1_confirmed_by_the_title_wins() {
+        // A page-title block kept for screen readers, and a title with a tagline.
+        let html = r#"<title>Smart Thermostats | Energy Efficiency Programs | Daily Paper</title>
+            <div class="visually-hidden" hidden><h1>Smart Thermostats</h1></div>
+            <p>A paragraph of plain prose, long enough to be the page's content.</p>"#;
+        assert_eq!(title_of(html, None).as_deref(), Some("Smart Thermostats"));
+        // Unconfirmed, a hidden heading is not the headline.
+        let html = r#"<title>Smart Thermostats | Daily Paper</title>
+            <div hidden><h1>Menu</h1></div>"#;
+        assert_eq!(title_of(html, None).as_deref(), Some("Smart Thermostats"));
     }
 
     #[test]
@@ -262,6 +341,26 @@ mod tests {
     }
 
     #[test]
+    fn an_h1_in_one_claims_site_part_but_another_claims_headline_is_the_headline() {
+        let html = "<title>Galaxy S25 | Features | Daily Paper</title><h1>Galaxy S25</h1>";
+        let title = title_of(html, Some("Daily Paper Galaxy S25 | Specs | Daily Paper"));
+        assert_eq!(title.as_deref(), Some("Galaxy S25"));
+    }
+
+    #[test]
+    fn a_page_label_gives_way_to_the_h1_or_the_site_name() {
+        // "Shop" is the title once the site part goes; the shop's own name is its h1.
+        let html = "<title>Daily Paper - Shop</title><h1>Daily Paper</h1><h1>Shop</h1>";
+        assert_eq!(title_of(html, None).as_deref(), Some("Daily Paper"));
+        let html = "<title>Daily Paper | Home Page</title><h1>Welcome to the Daily Paper</h1>";
+        let title = title_of(html, None);
+        assert_eq!(title.as_deref(), Some("Welcome to the Daily Paper"));
+        // No h1: the site's name, not the label.
+        let html = "<title>Home - Daily Paper</title><p>Latest posts</p>";
+        assert_eq!(title_of(html, Some("Home")).as_deref(), Some("Daily Paper"));
+    }
+
+    #[test]
     fn documentation_permalink_marks_are_dropped() {
         let html = "<title>Advanced Usage</title><h1>Advanced Usage¶</h1>";
         assert_eq!(title_of(html, None).as_deref(), Some("Advanced Usage"));
@@ -280,6 +379,18 @@ mod tests {
         assert_eq!(strip_site(title, &hosts), "Choosing a Web framework");
         assert_eq!(strip_site("Sudo - ArchWiki", &[]), "Sudo - ArchWiki");
         assert_eq!(strip_site("A long headline | Site", &[]), "A long headline");
+    }
+
+    #[test]
+    fn a_leading_date_is_stripped() {
+        assert_eq!(
+            strip_site("23.01.2022 - Wierer wins the sprint in Antholz", &[]),
+            "Wierer wins the sprint in Antholz"
+        );
+        assert_eq!(
+            strip_site("Antholz 2022 - Wierer wins the sprint", &[]),
+            "Antholz 2022 - Wierer wins the sprint"
+        );
     }
 
     #[test]
