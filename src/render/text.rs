@@ -38,6 +38,7 @@ fn table_row(tree: &Tree, block: &Block) -> Option<NodeId> {
 /// The text of one block: white space collapsed (kept inside `<pre>`), `<br>` as a line break.
 pub(crate) fn block_text(tree: &Tree, marks: &NodeMap<Mark>, block: &Block) -> String {
     let mut line = LineBuilder::default();
+    let mut previous_parent: Option<NodeId> = None;
     let mut id = block.first;
     while id < block.end {
         if marks[id].has(Mark::SKIP) {
@@ -50,6 +51,13 @@ pub(crate) fn block_text(tree: &Tree, marks: &NodeMap<Mark>, block: &Block) -> S
                     if marks[id].has(Mark::IN_PRE) {
                         line.push_verbatim(&text);
                     } else {
+                        let parent = tree.parent(id);
+                        if previous_parent.is_some_and(|p| Some(p) != parent)
+                            && (is_box_like(tree, previous_parent) || is_box_like(tree, parent))
+                        {
+                            line.separate_glued_words(&text);
+                        }
+                        previous_parent = parent;
                         line.push_collapsed(&text);
                     }
                 }
@@ -60,6 +68,14 @@ pub(crate) fn block_text(tree: &Tree, marks: &NodeMap<Mark>, block: &Block) -> S
         id = id.next();
     }
     line.finish()
+}
+
+/// Inline elements that style sheets commonly lay out as boxes (`display: block` or flex
+/// items): a product card's brand and name, a row of links. Not the formatting elements
+/// (`<b>`, `<em>`, `<code>`), which sit inside words.
+fn is_box_like(tree: &Tree, id: Option<NodeId>) -> bool {
+    id.and_then(|id| tree.tag(id))
+        .is_some_and(|tag| matches!(tag, Tag::A | Tag::Other | Tag::Label | Tag::Time))
 }
 
 /// Builds block text, collapsing white space between words and trimming every line.
@@ -81,6 +97,24 @@ impl LineBuilder {
                 self.pending_space = false;
                 self.out.push(c);
             }
+        }
+    }
+
+    /// Between two box-like elements, a word that ends in a letter and a capitalised word
+    /// were laid out apart ("Black Diamond" / "Spot 400 Headlamp" in two
+    /// spans): keep them apart instead of gluing them into "DiamondSpot".
+    fn separate_glued_words(&mut self, next: &str) {
+        let ends_in_letter = self
+            .out
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic);
+        // A capitalised word, not a lone capital: `<var>A</var><var>H</var>` is a formula.
+        let mut start = next.chars();
+        let capitalised = start.next().is_some_and(char::is_uppercase)
+            && start.next().is_some_and(char::is_lowercase);
+        if ends_in_letter && capitalised {
+            self.pending_space = true;
         }
     }
 
@@ -147,6 +181,23 @@ mod tests {
         assert_eq!(
             render_all("<pre>fn main() {\n    x();\n}</pre>"),
             "fn main() {\n    x();\n}"
+        );
+    }
+
+    #[test]
+    fn capitalised_words_in_adjacent_boxes_stay_apart() {
+        assert_eq!(
+            render_all("<p><span>Black Diamond</span><span>Spot 400 Headlamp</span></p>"),
+            "Black Diamond Spot 400 Headlamp"
+        );
+        assert_eq!(
+            render_all("<li><a>HOKA</a><a>Clifton 10</a></li>"),
+            "HOKA Clifton 10"
+        );
+        // Formulas and formatting inside words are not boxes.
+        assert_eq!(
+            render_all("<p><var>A</var><var>H</var> and Java<b>Script</b>, H<sub>2</sub>O</p>"),
+            "AH and JavaScript, H2O"
         );
     }
 
