@@ -482,15 +482,31 @@ fn keep_in_region(
             .and_then(|b| tree.tag(b.owner))
             .is_some_and(Tag::is_heading)
     };
-    let mut kept = Vec::new();
-    for cluster in clusters
-        .iter()
-        .filter(|c| c.value >= bias.min_cluster_share * best)
-    {
-        let lead_start = cluster
+    let lead_start = |cluster: &Cluster| {
+        cluster
             .first_good
             .saturating_sub(LEADING_HEADINGS)
-            .max(range.start);
+            .max(range.start)
+    };
+    let passes: Vec<bool> = clusters
+        .iter()
+        .map(|c| c.value >= bias.min_cluster_share * best)
+        .collect();
+    // The article's head: a small cluster holding the `<h1>` (the headline and its standfirst),
+    // kept when the article's body follows it, across the photo and share bar between them.
+    let is_head = |k: usize| {
+        passes.get(k + 1) == Some(&true)
+            && clusters.get(k).is_some_and(|c| {
+                (lead_start(c)..=c.last_good)
+                    .any(|i| blocks.get(i).and_then(|b| tree.tag(b.owner)) == Some(Tag::H1))
+            })
+    };
+    let chosen: Vec<bool> = (0..clusters.len())
+        .map(|k| passes.get(k) == Some(&true) || is_head(k))
+        .collect();
+    let mut kept = Vec::new();
+    for (cluster, _) in clusters.iter().zip(&chosen).filter(|(_, &c)| c) {
+        let lead_start = lead_start(cluster);
         for i in lead_start..cluster.first_good {
             if classes.get(i) == Some(&Class::Short)
                 && is_heading(i)
@@ -513,8 +529,9 @@ fn keep_in_region(
     let total: f32 = clusters.iter().map(|c| c.value.max(0.0)).sum();
     let left_out: f32 = clusters
         .iter()
-        .filter(|c| c.value < bias.min_cluster_share * best)
-        .map(|c| c.value.max(0.0))
+        .zip(&chosen)
+        .filter(|(_, &c)| !c)
+        .map(|(c, _)| c.value.max(0.0))
         .sum();
     let rival_share = if total > 0.0 { left_out / total } else { 0.0 };
     (kept, rival_share)

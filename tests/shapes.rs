@@ -151,3 +151,27 @@ fn paragraphs_after_many_sibling_widgets_stay_together() {
     assert!(text.contains("screw holes"), "{text}");
     assert!(text.contains("fan bracket"), "{text}");
 }
+
+/// A headline and its standfirst, then a photo with a long caption and a share bar, then the
+/// body: the head is a small cluster of its own, but it holds the `<h1>` and the body follows.
+#[test]
+fn the_standfirst_above_the_photo_stays_with_the_article() {
+    let share: String = ["E-Mail", "Teilen", "Tweet", "Pocket", "Drucken"]
+        .iter()
+        .map(|s| format!("<li><a href=/s>{s}</a></li>"))
+        .collect();
+    let caption = "The photographer's long note about the picture, its place and its date, \
+        with the agency credit and the licence, as news sites print under a lead photo. ";
+    let body = format!("<p>{POST} {REPLY}</p>").repeat(6);
+    let html = format!(
+        "<body><article><div class=articlehead><h1>The future of work</h1>
+         <p>Digital work will cost millions of jobs, the philosopher says, also in Germany.</p></div>
+         <figure><img src=a.jpg><figcaption>{caption}{caption}{caption}</figcaption></figure>
+         <ul class=share>{share}</ul><div class=related><a href=/r>{caption}</a></div>
+         {body}</article></body>"
+    );
+    let text = text(&html);
+    assert!(text.contains("Digital work will cost"), "{text}");
+    assert!(text.contains("screw holes"), "{text}");
+    assert!(!text.contains("photographer"), "{text}");
+}
