@@ -41,6 +41,10 @@ impl Evidence {
     /// A consent banner or a dialog over the page: boilerplate however much text it holds,
     /// since cookie-category explanations can outweigh a short forum thread or product page.
     pub(crate) const OVERLAY: Evidence = Evidence(1 << 11);
+    /// A checkbox, slider or colour picker: a product card's "compare" box or a filter, not
+    /// the field of a sign-up, search or login box. Radio buttons still count (polls), and
+    /// so do input buttons (cleaneval's "buy" boxes are widgets).
+    pub(crate) const TICK_INPUT: Evidence = Evidence(1 << 12);
 
     pub(crate) fn has(self, other: Evidence) -> bool {
         self.0 & other.0 != 0
@@ -83,6 +87,9 @@ pub(crate) fn of_attributes<'a>(
             "type" if tag == Tag::Input && value.trim().eq_ignore_ascii_case("hidden") => {
                 evidence.add(Evidence::HIDDEN_INPUT)
             }
+            "type" if tag == Tag::Input && is_tick_input(value) => {
+                evidence.add(Evidence::TICK_INPUT)
+            }
             _ => {}
         }
     }
@@ -97,6 +104,12 @@ pub(crate) fn of_attributes<'a>(
     }
     evidence.add(names);
     evidence
+}
+
+fn is_tick_input(kind: &str) -> bool {
+    ["checkbox", "range", "color"]
+        .iter()
+        .any(|k| kind.trim().eq_ignore_ascii_case(k))
 }
 
 fn is_fragment_href(href: &str) -> bool {

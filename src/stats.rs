@@ -62,10 +62,14 @@ pub(crate) fn collect(tree: &Tree, marks: &NodeMap<Mark>, blocks: &Blocks) -> St
 
 /// Visible fields a reader types into or picks from: what a sign-up box, search box or
 /// comment form is made of. Buttons alone are not counted: carousels, menus and "load more"
-/// bars have them too.
+/// bars have them too. Nor are checkboxes: every card of a product grid has a "compare" box
+/// (wcxb-dev collection 0.589 -> 0.608).
 fn is_control(tree: &Tree, id: NodeId, tag: Tag) -> bool {
     match tag {
-        Tag::Input => !tree.evidence(id).has(Evidence::HIDDEN_INPUT),
+        Tag::Input => {
+            let evidence = tree.evidence(id);
+            !evidence.has(Evidence::HIDDEN_INPUT) && !evidence.has(Evidence::TICK_INPUT)
+        }
         Tag::Select | Tag::Textarea => true,
         _ => false,
     }

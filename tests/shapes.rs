@@ -175,3 +175,24 @@ fn the_standfirst_above_the_photo_stays_with_the_article() {
     assert!(text.contains("screw holes"), "{text}");
     assert!(!text.contains("photographer"), "{text}");
 }
+
+/// Product cards each with a "compare" checkbox are a product grid, not a row of form widgets.
+#[test]
+fn product_cards_with_compare_boxes_are_not_form_widgets() {
+    let cards: String = (1..=8)
+        .map(|i| {
+            format!(
+                "<div class=card><h3>Mirrorless camera model {i} with a kit lens</h3>
+                 <ul><li>24MP APS-C sensor number {i}</li><li>4K video at 30p</li></ul>
+                 <label><input type=checkbox> Compare</label></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<body><div class=newsletter><input type=email> Get our deals</div><main>{cards}</main></body>"
+    );
+    let text = text(&html);
+    assert!(text.contains("sensor number 1"), "{text}");
+    assert!(text.contains("sensor number 8"), "{text}");
+    assert!(!text.contains("Get our deals"), "{text}");
+}
