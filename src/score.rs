@@ -123,7 +123,11 @@ static TERMINATOR: LazyLock<Regex> = LazyLock::new(|| {
         | ^(?:related|recommended|more|popular|trending|recent|latest|similar)\s+
            (?:articles?|stories|posts|news|reads?|content|comments|videos|from\b)
         | ^(?:you\s+(?:may|might)\s+also\s+like|read\s+next|also\s+on\s|more\s+from\s
-           |recommended\s+for\s+you|most\s+popular|most\s+read)",
+           |recommended\s+for\s+you|most\s+popular|most\s+read)
+        # Chinese: related articles, previous / next post. Reply and comment markers (回复,
+        # 评论, 楼层) were tried too and cost chinese-cwced 0.007: they open sections inside
+        # its articles.
+        | ^(?:相关(?:文章|阅读|新闻|报道|日志)|上一篇|下一篇)",
     )
     .expect("the terminator pattern is a valid literal")
 });
@@ -201,6 +205,8 @@ mod tests {
             "You may also like",
             "Also on HuffPost:",
             "Recent Comments",
+            "相关文章",
+            "上一篇：长发剪了",
         ] {
             assert!(is_terminator(text), "{text}");
         }
