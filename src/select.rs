@@ -163,7 +163,7 @@ fn select(page: &Page, ignored: Region) -> Option<Selection> {
         let (kept, rival_share) =
             keep_in_region(tree, blocks, &classes, &values, range, title_hash, bias);
         evidence.rival_share = rival_share;
-        cut_at_terminator(tree, marks, blocks, &classes, kept)
+        cut_at_terminator(tree, marks, blocks, regions, &classes, kept)
     } else {
         Vec::new()
     };
@@ -229,9 +229,20 @@ fn cut_at_terminator(
     tree: &Tree,
     marks: &NodeMap<Mark>,
     blocks: &Blocks,
+    regions: &NodeMap<Region>,
     classes: &[Class],
     kept: Vec<usize>,
 ) -> Vec<usize> {
+    // The heading of a widget named as boilerplate, whose blocks are all named so up to the
+    // next prose: a "Related stories" box inside the article, dropped with its links, after
+    // which the article goes on.
+    let boxed = |i: usize| {
+        let named = |k: usize| block_region(blocks, regions, k).has(Region::BOILERPLATE);
+        named(i)
+            && (i + 1..blocks.list.len())
+                .take_while(|&k| classes.get(k) != Some(&Class::Good))
+                .all(named)
+    };
     let (Some(&first), Some(&last)) = (kept.first(), kept.last()) else {
         return kept;
     };
@@ -247,7 +258,7 @@ fn cut_at_terminator(
             continue;
         }
         let text = render::block_text(tree, marks, block);
-        if seen_good && score::is_terminator(&text) {
+        if seen_good && score::is_terminator(&text) && !boxed(i) {
             return kept
                 .into_iter()
                 .filter(|&k| k < i && !labels.contains(&k))

@@ -196,3 +196,21 @@ fn product_cards_with_compare_boxes_are_not_form_widgets() {
     assert!(text.contains("sensor number 8"), "{text}");
     assert!(!text.contains("Get our deals"), "{text}");
 }
+
+/// A "Related stories" box named as such inside the article: the box goes, the article after
+/// it stays. An unnamed one still ends the article (see the terminator tests in `score.rs`).
+#[test]
+fn a_named_related_box_inside_the_article_does_not_end_it() {
+    let links: String = (1..=4)
+        .map(|i| format!("<li><a href=/r{i}>Another story about tablets, number {i}</a></li>"))
+        .collect();
+    let html = format!(
+        "<body><article><p>{POST}</p><p>{REPLY}</p>
+         <div class=related><h3>Related stories</h3><ul>{links}</ul></div>
+         <p>Games are the most popular apps on both devices, and news apps follow them, the \
+         survey of forty thousand owners found.</p></article></body>"
+    );
+    let text = text(&html);
+    assert!(text.contains("Games are the most popular"), "{text}");
+    assert!(!text.contains("Another story"), "{text}");
+}
