@@ -285,8 +285,9 @@ impl Extractor {
     ///
     /// The encoding is chosen the way a browser chooses it: a byte order mark; then the
     /// [`charset_hint`](Extractor::charset_hint); then a `<meta charset>` or
-    /// `<meta http-equiv="Content-Type">` in the first 1024 bytes; then UTF-8 if the bytes are
-    /// valid UTF-8; then a statistical guess (the `chardetng` detector), which falls back to
+    /// `<meta http-equiv="Content-Type">` in the first 1024 bytes (unless it declares Latin-1
+    /// and the bytes are valid, non-ASCII UTF-8, which are read as UTF-8); then UTF-8 if the
+    /// bytes are valid UTF-8; then a statistical guess (the `chardetng` detector), which falls back to
     /// windows-1252. Bytes that are malformed in that encoding become U+FFFD: they never cause
     /// an error. [`Article::encoding`] says which encoding was used.
     ///

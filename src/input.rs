@@ -8,7 +8,9 @@
 //! 1. a byte order mark;
 //! 2. the caller's hint (what an HTTP `Content-Type` header said);
 //! 3. a `<meta charset>` or `<meta http-equiv="Content-Type">` in the first 1024 bytes, found by
-//!    the spec's "prescan a byte stream" algorithm ([`prescan`]);
+//!    the spec's "prescan a byte stream" algorithm ([`prescan`]), except that a declared
+//!    Latin-1 over bytes that are valid, non-ASCII UTF-8 is read as UTF-8
+//!    ([`utf8_over_latin1`]);
 //! 4. valid UTF-8 is UTF-8;
 //! 5. otherwise `chardetng`, the detector Firefox uses, which answers windows-1252 when it has
 //!    no evidence for anything else.
@@ -55,8 +57,24 @@ fn sniff(bytes: &[u8], hint: Option<&'static Encoding>) -> &'static Encoding {
     if let Some((encoding, _bom_len)) = Encoding::for_bom(bytes) {
         return encoding;
     }
-    hint.or_else(|| prescan(bytes.get(..PRESCAN_BYTES).unwrap_or(bytes)))
-        .unwrap_or_else(|| if is_utf8(bytes) { UTF_8 } else { guess(bytes) })
+    hint.or_else(|| {
+        prescan(bytes.get(..PRESCAN_BYTES).unwrap_or(bytes)).map(|d| utf8_over_latin1(bytes, d))
+    })
+    .unwrap_or_else(|| if is_utf8(bytes) { UTF_8 } else { guess(bytes) })
+}
+
+/// A page whose `<meta>` declares Latin-1 (windows-1252) but whose bytes are valid UTF-8 with
+/// non-ASCII characters in them is UTF-8: a template's stale declaration over UTF-8 content is
+/// common, while Latin-1 text that happens to form valid multi-byte UTF-8 sequences ("Ã©"
+/// written on purpose) is vanishingly rare. Browsers follow the declaration and show
+/// mojibake; a reader wants the words (encodings en-declares-latin1-but-utf8-dragnet). Only
+/// the page's own declaration is overruled, never the transport's hint.
+fn utf8_over_latin1(bytes: &[u8], declared: &'static Encoding) -> &'static Encoding {
+    if declared == WINDOWS_1252 && !bytes.is_ascii() && is_utf8(bytes) {
+        UTF_8
+    } else {
+        declared
+    }
 }
 
 /// Whether `bytes` are UTF-8, allowing the last character to be cut short: crawlers that cap
@@ -334,6 +352,21 @@ mod tests {
         let (text, encoding) = decode(b"<meta charset=windows-1252>\xC4\xE3", Some(GBK));
         assert_eq!(encoding, GBK);
         assert_eq!(text, "<meta charset=windows-1252>你");
+    }
+
+    #[test]
+    fn declared_latin1_over_utf8_bytes_is_utf8() {
+        let page = "<meta charset=iso-8859-1><p>It\u{2019}s caf\u{e9}</p>".as_bytes();
+        assert_eq!(decode(page, None).1, UTF_8);
+        // Pure ASCII keeps its declaration, and so does real Latin-1 (not valid UTF-8).
+        assert_eq!(
+            decode(b"<meta charset=iso-8859-1><p>cafe", None).1,
+            WINDOWS_1252
+        );
+        assert_eq!(
+            decode(b"<meta charset=iso-8859-1><p>caf\xE9 au lait", None).1,
+            WINDOWS_1252
+        );
     }
 
     #[test]

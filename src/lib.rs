@@ -61,7 +61,9 @@
 //! A page as fetched is bytes. [`extract_bytes`] (and [`Extractor::extract_bytes`]) decode them
 //! the way a browser does: a byte order mark, then what the HTTP header said
 //! ([`Extractor::charset_hint`]), then a `<meta charset>`, then UTF-8 if the bytes are valid
-//! UTF-8, then a statistical guess. Malformed bytes become U+FFFD, never an error, and
+//! UTF-8, then a statistical guess. One departure from browsers: a `<meta>` that declares
+//! Latin-1 over bytes that are valid, non-ASCII UTF-8 is overruled, since such pages are UTF-8
+//! under a stale template. Malformed bytes become U+FFFD, never an error, and
 //! [`Article::encoding`] tells which encoding was used.
 //!
 //! # Metadata
