@@ -360,21 +360,15 @@ impl Extractor {
         let no_content = |partial| Error::NoContent {
             partial: Box::new(partial),
         };
-        let Some(selection) = select::main_content(
-            &tree,
-            &marks,
-            &blocks,
-            &regions,
-            title_hash,
-            select::Bias::of(self.favor),
-        ) else {
-            return Err(no_content(partial));
-        };
         let page = render::Page {
             tree: &tree,
             marks: &marks,
             blocks: &blocks,
             regions: &regions,
+        };
+        let Some(selection) = select::main_content(page, title_hash, select::Bias::of(self.favor))
+        else {
+            return Err(no_content(partial));
         };
         let rendered = render::all(page, &selection, &self.render);
         if rendered.text.is_empty() {

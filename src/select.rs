@@ -15,7 +15,7 @@ use crate::clean::Mark;
 use crate::confidence;
 use crate::dom::{NodeId, NodeMap, Tag, Tree};
 use crate::regions::Region;
-use crate::render;
+use crate::render::{self, Page};
 use crate::score::{self, Class};
 use crate::Favor;
 
@@ -81,30 +81,18 @@ impl Bias {
 const LEADING_HEADINGS: usize = 2;
 
 /// Choose the main content of the page, or `None` when nothing looks like content.
-pub(crate) fn main_content(
-    tree: &Tree,
-    marks: &NodeMap<Mark>,
-    blocks: &Blocks,
-    regions: &NodeMap<Region>,
-    title_hash: Option<u64>,
-    bias: Bias,
-) -> Option<Selection> {
-    let page = Page {
-        tree,
-        marks,
-        blocks,
-        regions,
-        title_hash,
-        bias,
-    };
-    let article = select(&page, Region::default());
+pub(crate) fn main_content(page: Page, title_hash: Option<u64>, bias: Bias) -> Option<Selection> {
+    let Page {
+        blocks, regions, ..
+    } = page;
+    let article = select(page, title_hash, bias, Region::default());
     let article_prose = article.as_ref().map_or(0, |s| s.prose_chars);
     // A forum thread, or a page whose only discussion sits in a comments widget: with no prose
     // outside the comment regions, the comments are what the page has to say. Switching
     // whenever the comments held several times the article's prose lost whole articles with
     // long threads (dragnet R616 and R627, wcxb-dev 0396, whose short intro is all the gold has).
     if article_prose == 0 && has_comment_prose(blocks, regions) {
-        if let Some(thread) = select(&page, Region::COMMENTS) {
+        if let Some(thread) = select(page, title_hash, bias, Region::COMMENTS) {
             return Some(thread);
         }
     }
@@ -121,26 +109,14 @@ fn has_comment_prose(blocks: &Blocks, regions: &NodeMap<Region>) -> bool {
     })
 }
 
-/// What one selection pass reads.
-struct Page<'a> {
-    tree: &'a Tree,
-    marks: &'a NodeMap<Mark>,
-    blocks: &'a Blocks,
-    regions: &'a NodeMap<Region>,
-    title_hash: Option<u64>,
-    bias: Bias,
-}
-
 /// One selection pass, with the region evidence in `ignored` read as content.
-fn select(page: &Page, ignored: Region) -> Option<Selection> {
+fn select(page: Page, title_hash: Option<u64>, bias: Bias, ignored: Region) -> Option<Selection> {
     let Page {
         tree,
         marks,
         blocks,
         regions,
-        title_hash,
-        bias,
-    } = *page;
+    } = page;
     let classes: Vec<Class> = (0..blocks.list.len())
         .map(|i| score::classify(blocks, i, block_region(blocks, regions, i).without(ignored)))
         .collect();
