@@ -160,8 +160,9 @@ pub(crate) fn is_aside_label(text: &str) -> bool {
 
 /// Page furniture that reads like a sentence: an invitation to follow the site on social
 /// networks, in the corpus's main languages ("Síguenos en Telegram, Instagram, Facebook y
-/// Twitter…"), and a PHP warning printed into the page ("Warning: Creating default object …
-/// on line 407").
+/// Twitter…"), an appeal for support after the article ("If you enjoyed reading this post…",
+/// "Sie lesen gern …?"), and a PHP warning printed into the page ("Warning: Creating default
+/// object … on line 407").
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::expect_used)]
     Regex::new(
@@ -170,7 +171,9 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
              |like\s+us|find\s+us|join\s+us)\b
            .*\b(?:facebook|twitter|instagram|telegram|youtube|linkedin|whatsapp|tiktok|x\.com)\b
            .*\b(?:facebook|twitter|instagram|telegram|youtube|linkedin|whatsapp|tiktok|x\.com)\b
-        | ^(?:php\s+)?(?:warning|notice|deprecated|fatal\s+error|parse\s+error):\s.*\son\s+line\s+\d+",
+        | ^(?:php\s+)?(?:warning|notice|deprecated|fatal\s+error|parse\s+error):\s.*\son\s+line\s+\d+
+        | ^if\s+you\s+(?:enjoyed|liked|like|appreciate|found\s+value\s+in)\s+(?:this|reading|our)\b
+        | ^(?:sie\s+lesen\s+gern|unterst[üu]tzen\s+sie\s+(?:uns|unabh)|support\s+(?:us|our\s+journalism|independent))",
     )
     .expect("the page-chrome pattern is a valid literal")
 });
@@ -244,6 +247,8 @@ mod tests {
             "Siguenos en Telegram, Instagram, Facebook y Twitter para recibir en directo todas nuestras actualizaciones",
             "Follow us on Twitter and Facebook",
             "Warning: Creating default object from empty value in /www/wp-includes/classes.php on line 407",
+            "If you enjoyed reading this post, please consider supporting our work.",
+            "Sie lesen gern Achgut.com?",
         ] {
             assert!(is_chrome(text), "{text}");
         }
@@ -251,6 +256,7 @@ mod tests {
             "Facebook, Instagram and WhatsApp were down for six hours on Monday.",
             "Follow the money, the senator said.",
             "Warning: the road is closed.",
+            "If you like hiking, the trail is open again.",
         ] {
             assert!(!is_chrome(text), "{text}");
         }
