@@ -161,7 +161,8 @@ pub(crate) fn is_aside_label(text: &str) -> bool {
 /// Page furniture that reads like a sentence: an invitation to follow the site on social
 /// networks, in the corpus's main languages ("Síguenos en Telegram, Instagram, Facebook y
 /// Twitter…"), an appeal for support after the article ("If you enjoyed reading this post…",
-/// "Sie lesen gern …?"), and a PHP warning printed into the page ("Warning: Creating default
+/// "Sie lesen gern …?"), a photo credit standing alone ("(Credit: Clayton Aldern / Grist)",
+/// "Foto: dpa"), and a PHP warning printed into the page ("Warning: Creating default
 /// object … on line 407").
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::expect_used)]
@@ -172,6 +173,7 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
            .*\b(?:facebook|twitter|instagram|telegram|youtube|linkedin|whatsapp|tiktok|x\.com)\b
            .*\b(?:facebook|twitter|instagram|telegram|youtube|linkedin|whatsapp|tiktok|x\.com)\b
         | ^(?:php\s+)?(?:warning|notice|deprecated|fatal\s+error|parse\s+error):\s.*\son\s+line\s+\d+
+        | ^\(?(?:image|photo|picture|foto|bild|credits?)(?:\s+credits?)?\s*:\s*[^.!?]{1,80}\)?$
         | ^if\s+you\s+(?:enjoyed|liked|like|appreciate|found\s+value\s+in)\s+(?:this|reading|our)\b
         | ^(?:sie\s+lesen\s+gern|unterst[üu]tzen\s+sie\s+(?:uns|unabh)|support\s+(?:us|our\s+journalism|independent))",
     )
@@ -249,6 +251,8 @@ mod tests {
             "Warning: Creating default object from empty value in /www/wp-includes/classes.php on line 407",
             "If you enjoyed reading this post, please consider supporting our work.",
             "Sie lesen gern Achgut.com?",
+            "(Credit: Clayton Aldern / Grist)",
+            "Foto: dpa",
         ] {
             assert!(is_chrome(text), "{text}");
         }
@@ -257,6 +261,7 @@ mod tests {
             "Follow the money, the senator said.",
             "Warning: the road is closed.",
             "If you like hiking, the trail is open again.",
+            "Photo: the river at dawn. It rose two metres overnight.",
         ] {
             assert!(!is_chrome(text), "{text}");
         }
