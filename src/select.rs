@@ -40,8 +40,6 @@ pub(crate) struct Bias {
     small_selection_share: f32,
     /// See [`SMALL_SELECTION_CHARS`].
     small_selection_chars: u64,
-    /// Keep short blocks that are not headings (between good blocks).
-    keep_short_text: bool,
     /// Drop kept blocks with more link text than this share.
     max_link_density: f32,
 }
@@ -54,7 +52,6 @@ impl Bias {
                 min_cluster_share: MIN_CLUSTER_SHARE,
                 small_selection_share: 0.0,
                 small_selection_chars: 0,
-                keep_short_text: true,
                 max_link_density: 0.25,
             },
             Favor::Recall => Bias {
@@ -62,7 +59,6 @@ impl Bias {
                 min_cluster_share: 0.2,
                 small_selection_share: 0.35,
                 small_selection_chars: 1200,
-                keep_short_text: true,
                 max_link_density: 1.0,
             },
             _ => Bias {
@@ -70,7 +66,6 @@ impl Bias {
                 min_cluster_share: MIN_CLUSTER_SHARE,
                 small_selection_share: SMALL_SELECTION_SHARE,
                 small_selection_chars: SMALL_SELECTION_CHARS,
-                keep_short_text: true,
                 max_link_density: 1.0,
             },
         }
@@ -283,11 +278,13 @@ fn is_too_small(blocks: &Blocks, regions: &NodeMap<Region>, kept: &[usize], bias
             .sum()
     };
     let kept_chars = chars(&mut kept.iter().copied());
+    if !kept.is_empty() && kept_chars >= bias.small_selection_chars {
+        return false;
+    }
+    // Only now the walk over every block: most selections are long enough to stop above.
     let available =
         chars(&mut (0..blocks.list.len()).filter(|&i| is_listing_entry(blocks, regions, i)));
-    (kept.is_empty() || kept_chars < bias.small_selection_chars)
-        && (kept_chars as f32)
-            < bias.small_selection_share.max(f32::MIN_POSITIVE) * available as f32
+    (kept_chars as f32) < bias.small_selection_share.max(f32::MIN_POSITIVE) * available as f32
 }
 
 /// A hub has at least this many entries; a page of three links is a short page, not a hub.
@@ -507,8 +504,7 @@ fn keep_in_region(
             let dense = blocks
                 .get(i)
                 .is_some_and(|b| b.link_density() > bias.max_link_density);
-            let short_text = class == Class::Short && !is_heading(i);
-            if class != Class::Bad && !dense && (bias.keep_short_text || !short_text) {
+            if class != Class::Bad && !dense {
                 kept.push(i);
             }
         }
