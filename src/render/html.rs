@@ -6,7 +6,7 @@
 
 use crate::dom::NodeId;
 
-use super::inline::{self, push_attribute, push_html_escaped, Dialect, Inline, Mode};
+use super::inline::{self, push_attribute, push_html_escaped, Dialect, Mode};
 use super::plan::{language, pre_text, Container, Leaf, Step};
 use super::tables;
 use super::Context;
@@ -81,22 +81,12 @@ fn leaf_html(cx: &Context, leaf: Leaf, out: &mut String) {
         }
         Leaf::Code(pre) => code_block(cx, pre, out),
         Leaf::Table(table) => table_html(cx, table, out),
-        Leaf::Image(id) => {
-            let mut image = Inline::new(Dialect::Html, Mode::Flow);
-            if let Some(found) = inline::image(cx, id) {
-                image.image(&found);
-            }
-            wrapped(out, "p", &image.finish());
-        }
+        Leaf::Image(id) => wrapped(out, "p", &inline::image_of(cx, id, Dialect::Html)),
     }
 }
 
 fn inline_of(cx: &Context, index: usize, mode: Mode) -> String {
-    let mut out = Inline::new(Dialect::Html, mode);
-    if let Some(block) = cx.blocks.get(index) {
-        inline::block(cx, block, &mut out);
-    }
-    out.finish()
+    inline::of_block(cx, index, Dialect::Html, mode)
 }
 
 /// `<tag>content</tag>` on a line of its own; nothing for empty content.

@@ -81,6 +81,24 @@ pub(crate) fn block(cx: &Context, block: &Block, out: &mut Inline) {
     }
 }
 
+/// Block `index` rendered as one line or paragraph of `dialect`.
+pub(crate) fn of_block(cx: &Context, index: usize, dialect: Dialect, mode: Mode) -> String {
+    let mut out = Inline::new(dialect, mode);
+    if let Some(block) = cx.blocks.get(index) {
+        self::block(cx, block, &mut out);
+    }
+    out.finish()
+}
+
+/// The image `<img>` element `id` shows, rendered in `dialect`; empty when it has none.
+pub(crate) fn image_of(cx: &Context, id: NodeId, dialect: Dialect) -> String {
+    let mut out = Inline::new(dialect, Mode::Flow);
+    if let Some(found) = image(cx, id) {
+        out.image(&found);
+    }
+    out.finish()
+}
+
 /// The elements between the block's first text node and its owner, outermost first.
 fn inline_ancestors(tree: &Tree, block: &Block) -> Vec<NodeId> {
     let mut ancestors = Vec::new();

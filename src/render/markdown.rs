@@ -7,7 +7,7 @@
 
 use crate::dom::NodeId;
 
-use super::inline::{self, longest_run, Dialect, Inline, Mode};
+use super::inline::{self, longest_run, Dialect, Mode};
 use super::plan::{language, pre_text, Container, Leaf, Step};
 use super::tables;
 use super::Context;
@@ -43,13 +43,7 @@ fn leaf_bodies(cx: &Context, leaf: Leaf) -> Vec<String> {
         }
         Leaf::Code(pre) => code_block(cx, pre),
         Leaf::Table(table) => return table_bodies(cx, table),
-        Leaf::Image(id) => {
-            let mut out = Inline::new(Dialect::Markdown, Mode::Flow);
-            if let Some(image) = inline::image(cx, id) {
-                out.image(&image);
-            }
-            out.finish()
-        }
+        Leaf::Image(id) => inline::image_of(cx, id, Dialect::Markdown),
     };
     if body.is_empty() {
         Vec::new()
@@ -59,11 +53,7 @@ fn leaf_bodies(cx: &Context, leaf: Leaf) -> Vec<String> {
 }
 
 fn inline_of(cx: &Context, index: usize, mode: Mode) -> String {
-    let mut out = Inline::new(Dialect::Markdown, mode);
-    if let Some(block) = cx.blocks.get(index) {
-        inline::block(cx, block, &mut out);
-    }
-    out.finish()
+    inline::of_block(cx, index, Dialect::Markdown, mode)
 }
 
 /// A fenced code block, its white space exactly as in the page.
