@@ -340,12 +340,7 @@ impl Extractor {
         // The metadata alone: what a page without content still gives (`Error::NoContent`).
         let partial = Article {
             title: meta.title,
-            text: String::new(),
             encoding,
-            confidence: 0.0,
-            markdown: None,
-            html: None,
-            comments: None,
             authors: meta.authors,
             date: meta.date,
             modified: meta.modified,
@@ -356,6 +351,7 @@ impl Extractor {
             image: meta.image,
             tags: meta.tags,
             categories: meta.categories,
+            ..Article::default()
         };
         let no_content = |partial| Error::NoContent {
             partial: Box::new(partial),

@@ -169,6 +169,14 @@ mod select;
 mod sink;
 mod stats;
 
+/// Compiles a literal pattern of the crate (metadata dates and bylines, terminating blocks).
+/// The `expect` cannot fire on a literal that compiled once, and each module's tests force
+/// every pattern.
+#[allow(clippy::expect_used)]
+fn regex(pattern: &str) -> regex::Regex {
+    regex::Regex::new(pattern).expect("valid regex")
+}
+
 pub use article::Article;
 pub use error::Error;
 pub use extractor::{

@@ -115,8 +115,7 @@ pub(crate) fn value(blocks: &Blocks, index: usize, class: Class) -> f32 {
 /// sentence that merely starts with such a word ("Comments made by the minister…" is longer
 /// than a terminator may be) or "See also", which reference pages keep.
 static TERMINATOR: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::expect_used)]
-    Regex::new(
+    crate::regex(
         r"(?ix)
           ^\d+\s+(?:comments?|responses?|replies|reactions|kommentare|commentaires|comentarios)\b\W*$
         | ^(?:leave|post|add|write|join)\s+(?:a|the|your)\s+(?:comment|reply|discussion)
@@ -129,7 +128,6 @@ static TERMINATOR: LazyLock<Regex> = LazyLock::new(|| {
         # its articles.
         | ^(?:相关(?:文章|阅读|新闻|报道|日志)|上一篇|下一篇)",
     )
-    .expect("the terminator pattern is a valid literal")
 });
 
 /// Labels of a "see also" box inside an article, in the corpus's main languages: the box's
@@ -138,8 +136,7 @@ static TERMINATOR: LazyLock<Regex> = LazyLock::new(|| {
 /// mid-article: cutting there lost text on lastampa.it and franceculture.fr snippet pages and on
 /// readability cnet-svg-classes), so only the label itself goes.
 static ASIDE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::expect_used)]
-    Regex::new(
+    crate::regex(
         r"(?ix)
           ^(?:mehr\s+zum\s+thema|lesen\s+sie\s+(?:auch|mehr)|das\s+k[öo]nnte\s+sie\s+auch\s+interessieren
           |[äa]hnliche\s+artikel|weitere\s+artikel
@@ -150,7 +147,6 @@ static ASIDE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
           |czytaj\s+(?:tak[żz]e|te[żz])|zobacz\s+(?:tak[żz]e|te[żz])|przeczytaj\s+(?:tak[żz]e|te[żz])
           |read\s+(?:also|more)|see\s+more|explore\s+further)\W*$",
     )
-    .expect("the aside-label pattern is a valid literal")
 });
 
 /// Is `text` (one short block) the label of a "see also" box?
@@ -165,8 +161,7 @@ pub(crate) fn is_aside_label(text: &str) -> bool {
 /// "Foto: dpa"), and a PHP warning printed into the page ("Warning: Creating default
 /// object … on line 407").
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::expect_used)]
-    Regex::new(
+    crate::regex(
         r"(?ix)
           ^(?:follow|folge|folgen|suivez|s[íi]gue(?:nos|me)|siga|seguici|segui|obserwuj|volg
              |like\s+us|find\s+us|join\s+us)\b
@@ -177,7 +172,6 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
         | ^if\s+you\s+(?:enjoyed|liked|like|appreciate|found\s+value\s+in)\s+(?:this|reading|our)\b
         | ^(?:sie\s+lesen\s+gern|unterst[üu]tzen\s+sie\s+(?:uns|unabh)|support\s+(?:us|our\s+journalism|independent))",
     )
-    .expect("the page-chrome pattern is a valid literal")
 });
 
 /// Page furniture is at most this long, in characters.

@@ -49,7 +49,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// space must follow the label, or "/文" the name.
 static CJK_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     super::regex(
-        r"(?:作者|撰文|撰稿|文)\s*[：:/／]\s*([\x{3400}-\x{9fff}]{2,4}(?:[ \x{3000}]+[\x{3400}-\x{9fff}]{2,4})*)|(?:本报|新京报|通讯员)?记者[ \x{3000}]+([\x{3400}-\x{9fff}]{2,4}(?:[ \x{3000}]+[\x{3400}-\x{9fff}]{2,4})*)|记者([\x{3400}-\x{9fff}]{2,4})\s*[/／]\s*文|[（(]([\x{3400}-\x{9fff}]{2,4})[ \x{3000}]+[\x{3400}-\x{9fff}]{2,4}报道[）)]",
+        r"(?:作者|撰文|撰稿|文)\s*[：:/／]\s*([\x{3400}-\x{9fff}]{2,4}(?:[ \x{3000}]+[\x{3400}-\x{9fff}]{2,4})*)|记者[ \x{3000}]+([\x{3400}-\x{9fff}]{2,4}(?:[ \x{3000}]+[\x{3400}-\x{9fff}]{2,4})*)|记者([\x{3400}-\x{9fff}]{2,4})\s*[/／]\s*文|[（(]([\x{3400}-\x{9fff}]{2,4})[ \x{3000}]+[\x{3400}-\x{9fff}]{2,4}报道[）)]",
     )
 });
 
@@ -115,7 +115,7 @@ const MAX_NAME_WORDS: usize = 6;
 /// microdata): separators split it, a "By" and roles are stripped. `site_name` is not a name.
 /// Duplicates are the caller's to drop, over all the values it reads.
 pub(super) fn names(raw: &str, site_name: Option<&str>) -> Vec<String> {
-    let raw = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let raw = super::collect::collapse(raw);
     if raw.contains("://") || raw.starts_with("www.") {
         return Vec::new();
     }

@@ -314,7 +314,7 @@ pub(super) fn text(tree: &Tree, id: NodeId, limit: usize) -> String {
 }
 
 /// White space collapsed to single spaces, trimmed.
-pub(super) fn collapse(s: &str) -> String {
+pub(crate) fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {

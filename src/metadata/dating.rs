@@ -121,10 +121,12 @@ pub(super) fn published(
         .or_else(|| {
             // Some sites date the page only in its title or summary: "23.01.2022 - Headline",
             // "(News of 14 January 2020)".
-            let summaries = [cx.page.title.as_deref(), cx.metas.first(&["og:title"])]
-                .into_iter()
-                .chain([cx.metas.first(&["description", "og:description"])]);
-            summaries.flatten().find_map(|t| dates.find(t))
+            let summaries = [
+                cx.page.title.as_deref(),
+                cx.metas.first(&["og:title"]),
+                cx.metas.first(&["description", "og:description"]),
+            ];
+            summaries.into_iter().flatten().find_map(|t| dates.find(t))
         })
         .or_else(|| modified(cx, dates))
 }

@@ -15,10 +15,11 @@ mod jsonld;
 mod language;
 mod title;
 
+pub(crate) use collect::collapse;
+
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
-use regex::Regex;
 
 use crate::blocks::{self, Blocks};
 use crate::clean::Mark;
@@ -29,12 +30,7 @@ use collect::{ItemProp, Page};
 use dating::Dates;
 use jsonld::JsonLd;
 
-/// Compiles a literal pattern of this module. The `expect` cannot fire on a literal that
-/// compiled once, and each module's `regexes_compile` test forces every pattern.
-#[allow(clippy::expect_used)]
-fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("valid regex")
-}
+use crate::regex;
 
 /// Everything known about the page besides its text.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -131,17 +127,19 @@ pub(crate) fn extract(
     let language = language::language(&declared, tree, marks, blocks);
     let url = url(&declared, language.as_deref());
     let hosts = url.as_deref().map(title::host_names).unwrap_or_default();
+    let site_names = declared_site_names(&declared);
+    let declared_site = site_names.first().map(|s| s.to_string());
     let claims = title::Claims {
         title: page.title.as_deref(),
-        others: [metas.first(&["og:title"]), ld.headline.as_deref()]
-            .into_iter()
-            .chain([metas.first(&["twitter:title", "dc.title", "citation_title"])])
-            .flatten()
-            .collect(),
-        site: declared_site_names(&declared)
-            .into_iter()
-            .chain(hosts)
-            .collect(),
+        others: [
+            metas.first(&["og:title"]),
+            ld.headline.as_deref(),
+            metas.first(&["twitter:title", "dc.title", "citation_title"]),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        site: site_names.into_iter().chain(hosts).collect(),
     };
     let (title, anchor) = title::headline(tree, marks, blocks, &page.h1s, &claims);
     // Without an `<h1>`, the headline is still shown somewhere: a `<h2>`, a styled `<div>`.
@@ -158,7 +156,10 @@ pub(crate) fn extract(
         ld: &ld,
         anchor,
     };
-    let site_name = site_name(&cx, title.as_deref());
+    // The site's name: the first one the page declares, or the part of the `<title>` beside
+    // the headline.
+    let site_name =
+        declared_site.or_else(|| title::site_part(page.title.as_deref()?, title.as_deref()?));
     let lines = lines_near_headline(&cx);
     let order = dating::day_order(language.as_deref(), &cx, &lines);
     let dates = Dates { order, now };
@@ -267,10 +268,17 @@ fn chinese_byline(cx: &Context) -> Vec<String> {
             if b.chars <= MAX_LINE_CHARS {
                 return vec![text];
             }
-            let chars: Vec<char> = text.chars().collect();
-            let head = chars.iter().take(PARAGRAPH_END_CHARS).collect();
-            let tail_start = chars.len().saturating_sub(PARAGRAPH_END_CHARS);
-            let tail = chars.iter().skip(tail_start).collect();
+            let head_end = text
+                .char_indices()
+                .nth(PARAGRAPH_END_CHARS)
+                .map_or(text.len(), |(i, _)| i);
+            let tail_start = text
+                .char_indices()
+                .rev()
+                .nth(PARAGRAPH_END_CHARS.saturating_sub(1))
+                .map_or(0, |(i, _)| i);
+            let head = text.get(..head_end).unwrap_or_default().to_string();
+            let tail = text.get(tail_start..).unwrap_or_default().to_string();
             vec![head, tail]
         })
         .collect();
@@ -339,20 +347,6 @@ fn declared_site_names<'a>(cx: &Declared<'a>) -> Vec<&'a str> {
     .into_iter()
     .flatten()
     .collect()
-}
-
-/// The site's name: the first one the page declares, or the part of the `<title>` beside the
-/// headline.
-fn site_name(cx: &Context, headline: Option<&str>) -> Option<String> {
-    let declared = Declared {
-        page: cx.page,
-        metas: &cx.metas,
-        ld: cx.ld,
-    };
-    declared_site_names(&declared)
-        .first()
-        .map(|s| s.to_string())
-        .or_else(|| title::site_part(cx.page.title.as_deref()?, headline?))
 }
 
 /// The description: OpenGraph, `<meta name="description">`, Twitter, Dublin Core, JSON-LD.

@@ -152,7 +152,7 @@ pub(crate) fn image(cx: &Context, id: NodeId) -> Option<Image> {
         })?;
     let alt = tree
         .attr(id, "alt")
-        .map(|alt| alt.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|alt| crate::metadata::collapse(&alt))
         .unwrap_or_default();
     Some(Image { src, alt })
 }
@@ -162,9 +162,12 @@ const MIN_IMAGE_SIDE: u32 = 50;
 
 fn is_icon(tree: &Tree, id: NodeId) -> bool {
     ["width", "height"].iter().any(|side| {
-        tree.attr(id, side)
-            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
-            .is_some_and(|v| v < MIN_IMAGE_SIDE)
+        tree.attr_is(id, side, |v| {
+            v.trim()
+                .trim_end_matches("px")
+                .parse::<u32>()
+                .is_ok_and(|v| v < MIN_IMAGE_SIDE)
+        })
     })
 }
 

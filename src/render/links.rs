@@ -25,7 +25,7 @@ pub(crate) fn page_base(tree: &Tree, document: Option<&Url>) -> Option<Url> {
     let mut base_href = None;
     for id in tree.ids() {
         match tree.tag(id) {
-            Some(Tag::Link) if canonical.is_none() && is_canonical(tree.attr(id, "rel")) => {
+            Some(Tag::Link) if canonical.is_none() && tree.attr_is(id, "rel", is_canonical) => {
                 canonical = tree.attr(id, "href");
             }
             Some(Tag::Base) if base_href.is_none() => base_href = tree.attr(id, "href"),
@@ -46,11 +46,9 @@ pub(crate) fn page_base(tree: &Tree, document: Option<&Url>) -> Option<Url> {
     }
 }
 
-fn is_canonical(rel: Option<String>) -> bool {
-    rel.is_some_and(|rel| {
-        rel.split_ascii_whitespace()
-            .any(|token| token.eq_ignore_ascii_case("canonical"))
-    })
+fn is_canonical(rel: &str) -> bool {
+    rel.split_ascii_whitespace()
+        .any(|token| token.eq_ignore_ascii_case("canonical"))
 }
 
 /// The target of a link `href`, or `None` when it goes nowhere a reader can follow: empty, a
