@@ -78,14 +78,7 @@ pub(crate) fn classify(tree: &Tree, blocks: &Blocks, stats: &Stats) -> NodeMap<R
     let mut regions = NodeMap::filled(tree, Region::default());
     let page = Page {
         chars: stats.total_chars().max(1) as f64,
-        bodies: tree
-            .ids()
-            .filter(|&id| {
-                tree.tag(id)
-                    .is_some_and(|tag| is_content_container(tree, id, tag))
-                    && stats.chars(blocks, id) > 0
-            })
-            .collect(),
+        bodies: stats.content_containers(),
     };
     for id in tree.ids() {
         let mut inherited = tree.parent(id).map(|p| regions[p]).unwrap_or_default();
@@ -107,14 +100,14 @@ pub(crate) fn classify(tree: &Tree, blocks: &Blocks, stats: &Stats) -> NodeMap<R
 }
 
 /// What the share guard needs to know about the whole page.
-struct Page {
+struct Page<'a> {
     /// All the page's text, in characters.
     chars: f64,
     /// The content containers holding text, in document order.
-    bodies: Vec<NodeId>,
+    bodies: &'a [NodeId],
 }
 
-impl Page {
+impl Page<'_> {
     /// May a region of `chars` characters at `id` be called boilerplate? Not when it holds
     /// most of the page's text (a `sidebar` class on the body, a `<form>` around an ASP.NET
     /// page), unless the page names its content elsewhere, neither inside nor around it: then
@@ -129,7 +122,7 @@ impl Page {
 }
 
 /// `<main>`, `role="main"`, or an article-body name: a strong claim to be the content.
-fn is_content_container(tree: &Tree, id: NodeId, tag: Tag) -> bool {
+pub(crate) fn is_content_container(tree: &Tree, id: NodeId, tag: Tag) -> bool {
     let evidence = tree.evidence(id);
     tag == Tag::Main || evidence.has(Evidence::ARTICLE_BODY) || evidence.has(Evidence::MAIN_ROLE)
 }
@@ -140,7 +133,7 @@ fn own_region(
     stats: &Stats,
     id: NodeId,
     tag: Tag,
-    page: &Page,
+    page: &Page<'_>,
 ) -> Region {
     let evidence = tree.evidence(id);
     let chars = stats.chars(blocks, id);
@@ -162,10 +155,8 @@ fn own_region(
     if !page.may_be_boilerplate(tree, id, chars) {
         return Region(bits);
     }
-    if matches!(
-        tag,
-        Tag::Nav | Tag::Aside | Tag::Footer | Tag::Header | Tag::Menu | Tag::Dialog
-    ) || evidence.has(Evidence::BOILERPLATE)
+    // (`<nav>`, `<menu>` and `<dialog>` were marked above, whatever their size.)
+    if matches!(tag, Tag::Aside | Tag::Footer | Tag::Header) || evidence.has(Evidence::BOILERPLATE)
     {
         bits |= Region::BOILERPLATE.0;
     }

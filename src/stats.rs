@@ -8,6 +8,7 @@ use crate::blocks::Blocks;
 use crate::clean::Mark;
 use crate::dom::{Kind, NodeId, NodeMap, Tag, Tree};
 use crate::evidence::Evidence;
+use crate::regions;
 
 /// Prefix sums over nodes and blocks.
 #[derive(Debug)]
@@ -20,6 +21,9 @@ pub(crate) struct Stats {
     chars: Vec<u64>,
     /// `inline_images[i]` = blocks among `0..i` with an image inside the text run.
     inline_images: Vec<u32>,
+    /// Elements that claim to be the content ([`regions::is_content_container`]) and hold
+    /// text, in document order: the share guard asks where they are.
+    content_containers: Vec<NodeId>,
 }
 
 /// Gather the prefix sums for `tree` and its `blocks`.
@@ -29,10 +33,14 @@ pub(crate) fn collect(tree: &Tree, marks: &NodeMap<Mark>, blocks: &Blocks) -> St
     let (mut c, mut i) = (0u32, 0u32);
     controls.push(0);
     images.push(0);
+    let mut containers = Vec::new();
     for id in tree.ids() {
         if let Kind::Element(tag) = tree.kind(id) {
             if is_control(tree, id, tag) {
                 c = c.saturating_add(1);
+            }
+            if regions::is_content_container(tree, id, tag) {
+                containers.push(id);
             }
             if tag == Tag::Img && !marks[id].has(Mark::SKIP) {
                 i = i.saturating_add(1);
@@ -52,12 +60,16 @@ pub(crate) fn collect(tree: &Tree, marks: &NodeMap<Mark>, blocks: &Blocks) -> St
         chars.push(ch);
         inline_images.push(ii);
     }
-    Stats {
+    let mut stats = Stats {
         controls,
         images,
         chars,
         inline_images,
-    }
+        content_containers: Vec::new(),
+    };
+    containers.retain(|&id| stats.chars(blocks, id) > 0);
+    stats.content_containers = containers;
+    stats
 }
 
 /// Visible fields a reader types into or picks from: what a sign-up box, search box or
@@ -107,5 +119,10 @@ impl Stats {
 
     pub(crate) fn total_chars(&self) -> u64 {
         self.chars.last().copied().unwrap_or(0)
+    }
+
+    /// Elements that claim to be the content and hold text, in document order.
+    pub(crate) fn content_containers(&self) -> &[NodeId] {
+        &self.content_containers
     }
 }
