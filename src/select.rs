@@ -190,8 +190,7 @@ fn describe_kept(
     };
 }
 
-/// Drop the labels of "see also" boxes ([`score::is_aside_label`]), and end the selection at
-/// the first terminating block after the article has started: the
+/// End the selection at the first terminating block after the article has started: the
 /// heading of a comment thread or of the teasers after the article ("13 Comments", "Related
 /// stories"), which sit in the same region when nothing names them. Cutting only when less
 /// article follows than precedes was tried and lost the comment threads longer than their
@@ -218,31 +217,25 @@ fn cut_at_terminator(
         return kept;
     };
     let mut seen_good = false;
-    let mut labels = Vec::new();
     for i in first..=last {
         if classes.get(i) == Some(&Class::Good) {
             seen_good = true;
             continue;
         }
         let Some(block) = blocks.get(i) else { continue };
-        if block.chars > score::TERMINATOR_MAX_CHARS {
+        if !seen_good || block.chars > score::TERMINATOR_MAX_CHARS {
             continue;
         }
-        let text = render::block_text(tree, marks, block);
-        if seen_good && score::is_terminator(&text) && !boxed(i) {
-            return kept
-                .into_iter()
-                .filter(|&k| k < i && !labels.contains(&k))
-                .collect();
-        }
-        if score::is_aside_label(&text) {
-            labels.push(i);
+        if score::is_terminator(&render::block_text(tree, marks, block)) && !boxed(i) {
+            return kept.into_iter().filter(|&k| k < i).collect();
         }
     }
-    kept.into_iter().filter(|k| !labels.contains(k)).collect()
+    kept
 }
 
-/// Drop page furniture that reads like text ([`score::is_chrome`]) wherever it was kept.
+/// Drop page furniture that reads like text wherever it was kept: the label of a "see also"
+/// box ([`score::is_aside_label`]) and the lines of [`score::is_chrome`]. One text per block,
+/// and only for short blocks.
 fn drop_chrome(
     tree: &Tree,
     marks: &NodeMap<Mark>,
@@ -252,8 +245,11 @@ fn drop_chrome(
     kept.into_iter()
         .filter(|&k| {
             blocks.get(k).is_none_or(|block| {
-                block.chars > score::CHROME_MAX_CHARS
-                    || !score::is_chrome(&render::block_text(tree, marks, block))
+                if block.chars > score::CHROME_MAX_CHARS {
+                    return true;
+                }
+                let text = render::block_text(tree, marks, block);
+                !score::is_chrome(&text) && !score::is_aside_label(&text)
             })
         })
         .collect()
